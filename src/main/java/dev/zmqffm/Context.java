@@ -1,0 +1,303 @@
+package dev.zmqffm;
+
+import dev.zmqffm.internal.LibZmq;
+import dev.zmqffm.internal.NativeLibrary;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A ZeroMQ context: the I/O threads and the sockets that share them.
+ *
+ * <pre>{@code
+ * try (Context ctx = Context.create();
+ *      Socket rep = ctx.socket(SocketType.REP)) {
+ *     rep.bind("tcp://*:5555");
+ *     while (true) {
+ *         String request = rep.receiveString();
+ *         rep.send("World");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Threads.</b> A context may be used from any number of threads. Its sockets may not be
+ * used by two threads at once (see {@link Socket}).
+ *
+ * <p><b>Closing never hangs with the defaults.</b> libzmq's own default linger is infinite, which
+ * makes {@code zmq_ctx_term} wait forever for messages that cannot be delivered — the most
+ * reported problem in every ZeroMQ binding. Here every socket is created with a finite linger,
+ * {@link #DEFAULT_LINGER} (500 ms) unless changed with {@link #setDefaultLinger(Duration)} or per
+ * socket with {@link SocketOptions#LINGER}. {@link #close()} then:
+ * <ol>
+ *   <li>shuts the context down, so every call blocked in one of its sockets, in any thread,
+ *       returns at once with {@link ContextTerminatedException};</li>
+ *   <li>closes every socket still open, waiting for each to be idle (never calling
+ *       {@code zmq_close} on a socket another thread is inside — that aborts the process);</li>
+ *   <li>terminates the context, which waits at most the sockets' linger.</li>
+ * </ol>
+ * A socket closed this way throws {@link ContextTerminatedException} from any later call, so
+ * worker loops end the same way whether the context was shut down or closed.
+ *
+ * <p>{@link #shutdown()} is the first step alone: use it from a signal handler or a supervising
+ * thread to make workers leave their loops and close their own sockets.
+ *
+ * <p>Contexts are not closed by the garbage collector: terminating a context may wait for its
+ * sockets, which must never happen on a cleaner thread. Use try-with-resources.
+ */
+public final class Context implements AutoCloseable {
+    /** The linger given to every new socket unless changed: 500 ms. */
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(500);
+
+    private static final int OPEN = 0;
+    private static final int SHUT_DOWN = 1;
+    private static final int CLOSING = 2;
+    private static final int CLOSED = 3;
+
+    private final Object lock = new Object();
+    private final Arena arena;
+    private final MemorySegment handle;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private int state = OPEN;
+    private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
+
+    private Context(Arena arena, MemorySegment handle) {
+        this.arena = arena;
+        this.handle = handle;
+    }
+
+    /**
+     * Creates a context with one I/O thread.
+     *
+     * @throws ZmqException if libzmq cannot create one (e.g. {@link Errno#EMFILE})
+     * @throws UnsatisfiedLinkError if libzmq cannot be loaded (the message says what was tried)
+     */
+    public static Context create() {
+        NativeLibrary.lookup();
+        Arena arena = Arena.ofShared();
+        try {
+            MemorySegment capture = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            MemorySegment raw = LibZmq.zmq_ctx_new(capture);
+            if (raw.equals(MemorySegment.NULL)) {
+                throw Failures.of("zmq_ctx_new", capture);
+            }
+            // The handle lives in the context's arena: once closed, any use throws before native code.
+            return new Context(arena, raw.reinterpret(arena, null));
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a context with {@code ioThreads} I/O threads.
+     *
+     * @param ioThreads at least 0 (0 is only useful for {@code inproc://})
+     */
+    public static Context create(int ioThreads) {
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be >= 0: " + ioThreads);
+        }
+        Context ctx = create();
+        try {
+            ctx.set(ContextOptions.IO_THREADS, ioThreads);
+            return ctx;
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a socket of the given type, with this context's {@linkplain #defaultLinger()
+     * default linger}.
+     *
+     * @throws ContextTerminatedException if the context was shut down
+     * @throws IllegalStateException if the context is closed
+     * @throws ZmqException e.g. {@link Errno#EMFILE} when the socket limit is reached
+     */
+    public Socket socket(SocketType type) {
+        Objects.requireNonNull(type, "type");
+        synchronized (lock) {
+            checkOpen("socket");
+            // Creation and registration happen under the lock so close() can never miss a socket
+            // (a socket it did not close would make zmq_ctx_term wait forever).
+            try (Arena call = Arena.ofConfined()) {
+                MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
+                MemorySegment raw = LibZmq.zmq_socket(capture, handle, type.code());
+                if (raw.equals(MemorySegment.NULL)) {
+                    throw Failures.of("zmq_socket", capture);
+                }
+                Socket socket = new Socket(this, raw, type);
+                sockets.add(socket);
+                try {
+                    socket.set(SocketOptions.LINGER, Duration.ofMillis(lingerMillis));
+                } catch (RuntimeException e) {
+                    socket.close();
+                    throw e;
+                }
+                return socket;
+            }
+        }
+    }
+
+    /** The linger new sockets get: {@link #DEFAULT_LINGER} unless changed. */
+    public Duration defaultLinger() {
+        return lingerMillis < 0 ? SocketOptions.INFINITE : Duration.ofMillis(lingerMillis);
+    }
+
+    /**
+     * Sets the linger given to sockets created from now on. {@link SocketOptions#INFINITE} restores
+     * libzmq's own behaviour, where closing the context can wait forever for unsent messages.
+     */
+    public void setDefaultLinger(Duration linger) {
+        lingerMillis = OptionCodec.millis(linger, "linger");
+    }
+
+    /**
+     * Sets a context option.
+     *
+     * @throws UnsupportedOperationException if the option is read-only
+     * @throws ZmqException if libzmq rejects the value
+     */
+    public <T> void set(ContextOption<T> option, T value) {
+        option.checkWritable();
+        int raw = option.encode(value);
+        synchronized (lock) {
+            checkNotClosed();
+            try (Arena call = Arena.ofConfined()) {
+                MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
+                if (LibZmq.zmq_ctx_set(capture, handle, option.id(), raw) != 0) {
+                    throw Failures.of("zmq_ctx_set(" + option + ")", capture);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads a context option.
+     *
+     * @throws UnsupportedOperationException if the option is write-only
+     */
+    public <T> T get(ContextOption<T> option) {
+        option.checkReadable();
+        synchronized (lock) {
+            checkNotClosed();
+            try (Arena call = Arena.ofConfined()) {
+                MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
+                int raw = LibZmq.zmq_ctx_get(capture, handle, option.id());
+                if (raw == -1) {
+                    throw Failures.of("zmq_ctx_get(" + option + ")", capture);
+                }
+                return option.decode(raw);
+            }
+        }
+    }
+
+    /**
+     * Shuts the context down: every call blocked in one of its sockets, in any thread, returns at
+     * once with {@link ContextTerminatedException}, and so does every later call except
+     * {@code close()}. Sockets stay open until their owners (or {@link #close()}) close them.
+     * Idempotent; safe from any thread, including a signal handler.
+     */
+    public void shutdown() {
+        synchronized (lock) {
+            if (state == OPEN) {
+                nativeShutdown();
+                state = SHUT_DOWN;
+            }
+        }
+    }
+
+    /** Whether {@link #shutdown()} or {@link #close()} has been called. */
+    public boolean isShutdown() {
+        synchronized (lock) {
+            return state != OPEN;
+        }
+    }
+
+    /**
+     * Shuts down, closes every socket still open and terminates the context. Idempotent. Returns
+     * within the sockets' linger (500 ms by default) even when other threads are blocked in
+     * sockets of this context: they get {@link ContextTerminatedException}.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (state >= CLOSING) {
+                return;
+            }
+            if (state == OPEN) {
+                nativeShutdown();
+            }
+            state = CLOSING;
+        }
+        // No new socket can appear now; close the remaining ones once their users have left.
+        List<Socket> open = new ArrayList<>(sockets);
+        for (Socket socket : open) {
+            socket.closeForContext();
+        }
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
+            while (LibZmq.zmq_ctx_term(capture, handle) != 0) {
+                int code = LibZmq.errno(capture);
+                if (!Failures.isInterrupted(code)) {
+                    throw Failures.of("zmq_ctx_term", code);
+                }
+            }
+        } finally {
+            synchronized (lock) {
+                state = CLOSED;
+            }
+            arena.close();
+        }
+    }
+
+    /** Whether {@link #close()} has completed. */
+    public boolean isClosed() {
+        synchronized (lock) {
+            return state == CLOSED;
+        }
+    }
+
+    /** Number of sockets of this context that are still open. */
+    public int openSockets() {
+        return sockets.size();
+    }
+
+    void forget(Socket socket) {
+        sockets.remove(socket);
+    }
+
+    private void nativeShutdown() {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
+            if (LibZmq.zmq_ctx_shutdown(capture, handle) != 0) {
+                throw Failures.of("zmq_ctx_shutdown", capture);
+            }
+        }
+    }
+
+    private void checkOpen(String what) {
+        checkNotClosed();
+        if (state != OPEN) {
+            throw new ContextTerminatedException(what, Errno.ETERM.code(), "context was shut down");
+        }
+    }
+
+    private void checkNotClosed() {
+        if (state >= CLOSING) {
+            throw new IllegalStateException("context is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Context[" + (isClosed() ? "closed" : isShutdown() ? "shut down" : "open")
+                + ", sockets=" + sockets.size() + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package dev.zmqffm;
+
+import dev.zmqffm.internal.raw.zmq_h;
+
+/**
+ * The stable context options of libzmq 4.3 ({@code zmq_ctx_set}/{@code zmq_ctx_get}).
+ *
+ * <pre>{@code
+ * try (Context ctx = Context.create()) {
+ *     ctx.set(ContextOptions.IO_THREADS, 4);
+ *     ctx.set(ContextOptions.MAX_SOCKETS, 4096);
+ *     boolean ipv6 = ctx.get(ContextOptions.IPV6);
+ * }
+ * }</pre>
+ *
+ * <p>Thread options ({@link #IO_THREADS}, {@link #THREAD_PRIORITY}, …) only take effect when set
+ * before the context's first socket is created.
+ */
+public final class ContextOptions {
+    private ContextOptions() {}
+
+    /** Number of I/O threads (default 1). */
+    public static final ContextOption<Integer> IO_THREADS =
+            new ContextOption<>("IO_THREADS", zmq_h.ZMQ_IO_THREADS(), Integer.class, true, true);
+    /** Maximum number of sockets (default 1023). */
+    public static final ContextOption<Integer> MAX_SOCKETS =
+            new ContextOption<>("MAX_SOCKETS", zmq_h.ZMQ_MAX_SOCKETS(), Integer.class, true, true);
+    /** The largest value {@link #MAX_SOCKETS} accepts (read-only). */
+    public static final ContextOption<Integer> SOCKET_LIMIT =
+            new ContextOption<>("SOCKET_LIMIT", zmq_h.ZMQ_SOCKET_LIMIT(), Integer.class, true, false);
+    /** Scheduling priority of the I/O threads (write-only; -1 = OS default). */
+    public static final ContextOption<Integer> THREAD_PRIORITY =
+            new ContextOption<>("THREAD_PRIORITY", zmq_h.ZMQ_THREAD_PRIORITY(), Integer.class, false, true);
+    /** Scheduling policy of the I/O threads (write-only; -1 = OS default). */
+    public static final ContextOption<Integer> THREAD_SCHED_POLICY =
+            new ContextOption<>("THREAD_SCHED_POLICY", zmq_h.ZMQ_THREAD_SCHED_POLICY(), Integer.class, false, true);
+    /** Largest message size the context accepts (default {@code Integer.MAX_VALUE}). */
+    public static final ContextOption<Integer> MAX_MSGSZ =
+            new ContextOption<>("MAX_MSGSZ", zmq_h.ZMQ_MAX_MSGSZ(), Integer.class, true, true);
+    /** Size of {@code zmq_msg_t} in this libzmq (read-only; 64). */
+    public static final ContextOption<Integer> MSG_T_SIZE =
+            new ContextOption<>("MSG_T_SIZE", zmq_h.ZMQ_MSG_T_SIZE(), Integer.class, true, false);
+    /** Adds a CPU to the I/O threads' affinity set (write-only). */
+    public static final ContextOption<Integer> THREAD_AFFINITY_CPU_ADD =
+            new ContextOption<>("THREAD_AFFINITY_CPU_ADD", zmq_h.ZMQ_THREAD_AFFINITY_CPU_ADD(), Integer.class, false, true);
+    /** Removes a CPU from the I/O threads' affinity set (write-only). */
+    public static final ContextOption<Integer> THREAD_AFFINITY_CPU_REMOVE =
+            new ContextOption<>("THREAD_AFFINITY_CPU_REMOVE", zmq_h.ZMQ_THREAD_AFFINITY_CPU_REMOVE(), Integer.class, false, true);
+    /** Numeric prefix of the I/O threads' names (write-only). */
+    public static final ContextOption<Integer> THREAD_NAME_PREFIX =
+            new ContextOption<>("THREAD_NAME_PREFIX", zmq_h.ZMQ_THREAD_NAME_PREFIX(), Integer.class, false, true);
+    /** Whether new sockets use IPv6 (default false). */
+    public static final ContextOption<Boolean> IPV6 =
+            new ContextOption<>("IPV6", zmq_h.ZMQ_IPV6(), Boolean.class, true, true);
+    /**
+     * libzmq's own default for {@code zmq_ctx_term} blocking on unsent messages (default true).
+     * It matters little here: every socket this binding creates gets a finite linger anyway
+     * (see {@link Context#defaultLinger()}).
+     */
+    public static final ContextOption<Boolean> BLOCKY =
+            new ContextOption<>("BLOCKY", zmq_h.ZMQ_BLOCKY(), Boolean.class, true, true);
+}

@@ -1,0 +1,32 @@
+package dev.zmqffm;
+
+/**
+ * Thrown for {@code ETERM}: the context was shut down or closed ({@link Context#shutdown()} or
+ * {@link Context#close()}). Blocked calls return with it, and so does every later call on the
+ * context's sockets: catch it to leave a worker loop, then close the socket.
+ *
+ * <pre>{@code
+ * ctx.shutdown();                   // another thread is blocked in worker.receiveString()
+ *
+ * // in that thread:
+ * try {
+ *     while (true) handle(worker.receiveString());
+ * } catch (ContextTerminatedException e) {
+ *     worker.close();               // the owner closes its own socket
+ * }
+ * }</pre>
+ */
+public final class ContextTerminatedException extends ZmqException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param operation the operation that failed
+     * @param code the platform error number
+     * @param description libzmq's text for the error
+     */
+    public ContextTerminatedException(String operation, int code, String description) {
+        super(operation, code, description);
+    }
+}

@@ -1,0 +1,283 @@
+package dev.zmqffm;
+
+import dev.zmqffm.internal.LibZmq;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * One frame of a ZeroMQ message: a {@code zmq_msg_t} whose payload is seen as a
+ * {@link MemorySegment} without copying.
+ *
+ * <pre>{@code
+ * try (Message msg = new Message()) {
+ *     while (running) {
+ *         socket.receive(msg);                       // reuses the same zmq_msg_t every time
+ *         MemorySegment payload = msg.data();        // no copy: libzmq's own buffer
+ *         long checksum = crc(payload);
+ *         if (!msg.more()) { ... }
+ *     }
+ * }
+ *
+ * try (Message out = Message.allocate(1024)) {     // libzmq owns this buffer
+ *     fill(out.data());                             // write the payload in place
+ *     socket.send(out);                             // hands the buffer to libzmq, no copy
+ * }
+ * }</pre>
+ *
+ * <p><b>Lifetimes.</b> The {@link #data()} view is valid until the message is closed, received
+ * into again, sent, or made the target of {@link #copy()}'s source changes; after that, any
+ * access throws {@link IllegalStateException} instead of reading freed memory. A message that has
+ * been sent is empty and cannot be sent again (libzmq would send an empty frame): receive into it
+ * or close it.
+ *
+ * <p><b>Threads.</b> Like a confined {@link Arena}, a message belongs to the thread that created
+ * it: using it from another thread throws {@link WrongThreadException}. To hand data to another
+ * thread, copy it out ({@link #toByteArray()}) or use the {@code byte[]} API of {@link Socket}.
+ *
+ * <p>Closing is idempotent. An unclosed message is freed when its arena is — never, for a
+ * confined arena — so always use try-with-resources.
+ */
+public final class Message implements AutoCloseable {
+    private static final int LIVE = 0;
+    private static final int SENT = 1;
+    private static final int CLOSED = 2;
+
+    private final Thread owner = Thread.currentThread();
+    private final Arena arena;
+    final MemorySegment msg;
+    private final MemorySegment capture;
+    private Arena view;
+    private int state = LIVE;
+
+    /** An empty message, ready to receive into (or to send as an empty frame). */
+    public Message() {
+        this(-1);
+    }
+
+    private Message(long size) {
+        this.arena = Arena.ofConfined();
+        try {
+            this.msg = arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN);
+            this.capture = arena.allocate(LibZmq.CAPTURE_LAYOUT);
+            int rc = size < 0 ? LibZmq.zmq_msg_init(capture, msg) : LibZmq.zmq_msg_init_size(capture, msg, size);
+            if (rc != 0) {
+                throw Failures.of(size < 0 ? "zmq_msg_init" : "zmq_msg_init_size", capture);
+            }
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A message of {@code size} bytes in a buffer libzmq owns; fill it through {@link #data()}.
+     * The initial content is unspecified. Sending it passes the buffer to libzmq without a copy.
+     */
+    public static Message allocate(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + size);
+        }
+        return new Message(size);
+    }
+
+    /** A message holding a copy of {@code data}. */
+    public static Message of(byte[] data) {
+        Message m = allocate(data.length);
+        MemorySegment.copy(data, 0, m.payload(), ValueLayout.JAVA_BYTE, 0, data.length);
+        return m;
+    }
+
+    /** A message holding {@code text} in UTF-8, without a terminating NUL. */
+    public static Message of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A message holding a copy of {@code data} (heap or native). */
+    public static Message copyOf(MemorySegment data) {
+        Message m = allocate(data.byteSize());
+        MemorySegment.copy(data, 0, m.payload(), 0, data.byteSize());
+        return m;
+    }
+
+    /**
+     * The payload, without copying. The view is readable and writable, confined to this
+     * message's thread, and becomes inaccessible when the message is closed, sent or received
+     * into again.
+     */
+    public MemorySegment data() {
+        checkLive();
+        if (view == null) {
+            view = Arena.ofConfined();
+        }
+        long size = LibZmq.zmq_msg_size(msg);
+        return LibZmq.zmq_msg_data(msg).reinterpret(size, view, null);
+    }
+
+    /** Payload size in bytes. */
+    public long size() {
+        checkLive();
+        return LibZmq.zmq_msg_size(msg);
+    }
+
+    /** Whether more frames of the same message follow this one (after a receive). */
+    public boolean more() {
+        checkLive();
+        return LibZmq.zmq_msg_more(msg) != 0;
+    }
+
+    /** A copy of the payload. */
+    public byte[] toByteArray() {
+        return payload().toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** The payload decoded as UTF-8. */
+    public String text() {
+        return text(StandardCharsets.UTF_8);
+    }
+
+    /** The payload decoded with {@code charset}. */
+    public String text(Charset charset) {
+        return new String(toByteArray(), charset);
+    }
+
+    /**
+     * Copies the payload into {@code target} (which must be large enough) and returns the
+     * number of bytes copied.
+     */
+    public long copyTo(MemorySegment target) {
+        MemorySegment p = payload();
+        MemorySegment.copy(p, 0, target, 0, p.byteSize());
+        return p.byteSize();
+    }
+
+    /**
+     * A metadata property of a received message ({@code zmq_msg_gets}): {@code "Socket-Type"},
+     * {@code "Routing-Id"}, {@code "Peer-Address"}, {@code "User-Id"}, or any property a ZAP
+     * handler set. Empty if the message has no such property.
+     */
+    public Optional<String> property(String name) {
+        checkLive();
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment value = LibZmq.zmq_msg_gets(capture, msg, CStrings.allocate(call, name, "property name"));
+            if (value.equals(MemorySegment.NULL)) {
+                int code = LibZmq.errno(capture);
+                if (code == Errno.EINVAL.code()) {
+                    return Optional.empty();
+                }
+                throw Failures.of("zmq_msg_gets", code);
+            }
+            return Optional.of(value.reinterpret(Integer.MAX_VALUE).getString(0));
+        }
+    }
+
+    /**
+     * A new message with the same content ({@code zmq_msg_copy}). libzmq may share one buffer
+     * between the two (reference counted), so writing through one message's {@link #data()} can
+     * show in the other.
+     */
+    public Message copy() {
+        checkLive();
+        Message copy = new Message();
+        if (LibZmq.zmq_msg_copy(capture, copy.msg, msg) != 0) {
+            copy.close();
+            throw Failures.of("zmq_msg_copy", capture);
+        }
+        return copy;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        checkThread();
+        return state == CLOSED;
+    }
+
+    /** Whether the message was sent (and is therefore empty until received into again). */
+    public boolean isSent() {
+        checkThread();
+        return state == SENT;
+    }
+
+    /** Releases the payload and the {@code zmq_msg_t}. Idempotent. */
+    @Override
+    public void close() {
+        checkThread();
+        if (state == CLOSED) {
+            return;
+        }
+        invalidateView();
+        state = CLOSED;
+        LibZmq.zmq_msg_close(capture, msg);
+        arena.close();
+    }
+
+    @Override
+    public String toString() {
+        if (Thread.currentThread() != owner) {
+            return "Message[owned by " + owner.getName() + "]";
+        }
+        return switch (state) {
+            case CLOSED -> "Message[closed]";
+            case SENT -> "Message[sent]";
+            default -> "Message[" + LibZmq.zmq_msg_size(msg) + " bytes" + (more() ? ", more" : "") + "]";
+        };
+    }
+
+    // --- for Socket ---------------------------------------------------------------------
+
+    /** Checks the message can take a received frame and drops any view of the old one. */
+    void beforeReceive() {
+        checkThread();
+        if (state == CLOSED) {
+            throw new IllegalStateException("message is closed");
+        }
+        invalidateView();
+        // zmq_msg_recv releases the old content itself; a sent message is a valid empty one.
+        state = LIVE;
+    }
+
+    /** Checks the message can be sent and drops any view: the payload is about to move. */
+    void beforeSend() {
+        checkLive();
+        invalidateView();
+    }
+
+    void afterSend() {
+        state = SENT;
+    }
+
+    // --- internals ------------------------------------------------------------------------
+
+    /** The payload as a short-lived unscoped view, for copies made right here. */
+    private MemorySegment payload() {
+        checkLive();
+        return LibZmq.zmq_msg_data(msg).reinterpret(LibZmq.zmq_msg_size(msg));
+    }
+
+    private void invalidateView() {
+        if (view != null) {
+            view.close();
+            view = null;
+        }
+    }
+
+    private void checkThread() {
+        if (Thread.currentThread() != owner) {
+            throw new WrongThreadException("a Message belongs to the thread that created it ("
+                    + owner.getName() + "); copy its data to share it");
+        }
+    }
+
+    private void checkLive() {
+        checkThread();
+        if (state == CLOSED) {
+            throw new IllegalStateException("message is closed");
+        }
+        if (state == SENT) {
+            throw new IllegalStateException("message was sent: its content now belongs to libzmq; receive into it or close it");
+        }
+    }
+}

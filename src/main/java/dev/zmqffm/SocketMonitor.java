@@ -1,0 +1,169 @@
+package dev.zmqffm;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Connection events of a socket ({@code zmq_socket_monitor}), decoded into {@link MonitorEvent}s.
+ *
+ * <pre>{@code
+ * try (SocketMonitor monitor = SocketMonitor.start(req, MonitorEvent.Type.ALL)) {
+ *     req.connect("tcp://127.0.0.1:5555");
+ *     Optional<MonitorEvent> e = monitor.next(Duration.ofSeconds(5));
+ *     e.ifPresent(System.out::println);    // MonitorEvent[type=CONNECTED, value=12, endpoint=tcp://...]
+ * }
+ * }</pre>
+ *
+ * <p>libzmq publishes the events on an internal PAIR socket bound to a private
+ * {@code inproc://} endpoint; the monitor owns the PAIR socket that reads them, created in the
+ * monitored socket's context. Only one monitor per socket can be active.
+ *
+ * <p><b>Closing, in any order.</b> {@link #close()} stops the monitoring (if the monitored socket
+ * is still open and idle) and closes the reading socket; it never waits. If the monitored socket
+ * closes first, the monitor receives {@link MonitorEvent.Type#MONITOR_STOPPED} and then nothing;
+ * if the context closes first, reads throw {@link ContextTerminatedException} and
+ * {@code close()} has nothing left to do. Like any socket, the monitor must not be read by two
+ * threads at once, nor closed while another thread is blocked reading it.
+ */
+public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent> {
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private final Socket monitored;
+    private final Socket reader;
+    private boolean closed;
+
+    private SocketMonitor(Socket monitored, Socket reader) {
+        this.monitored = monitored;
+        this.reader = reader;
+    }
+
+    /**
+     * Starts monitoring {@code socket} for {@code events}.
+     *
+     * @throws IllegalStateException if the socket is closed or in use by another thread
+     * @throws ZmqException if libzmq refuses (e.g. {@link Errno#EINVAL} for an empty event set)
+     */
+    public static SocketMonitor start(Socket socket, Set<MonitorEvent.Type> events) {
+        Objects.requireNonNull(socket, "socket");
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("no events to monitor");
+        }
+        String endpoint = "inproc://zmqffm-monitor-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        socket.monitor(endpoint, MonitorEvent.Type.bits(events));
+        Socket reader;
+        try {
+            reader = socket.context().socket(SocketType.PAIR);
+        } catch (RuntimeException e) {
+            socket.monitor(null, 0);
+            throw e;
+        }
+        try {
+            reader.set(SocketOptions.LINGER, Duration.ZERO);
+            reader.connect(endpoint);
+        } catch (RuntimeException e) {
+            reader.close();
+            socket.monitor(null, 0);
+            throw e;
+        }
+        return new SocketMonitor(socket, reader);
+    }
+
+    /** The socket being monitored. */
+    public Socket socket() {
+        return monitored;
+    }
+
+    /**
+     * The next event, waiting at most {@code timeout}; empty if none arrived.
+     *
+     * @throws ContextTerminatedException if the context was shut down
+     */
+    public Optional<MonitorEvent> next(Duration timeout) {
+        checkOpen();
+        return reader.receiveMultipart(timeout).map(SocketMonitor::decode);
+    }
+
+    /** The next event, waiting as long as it takes. */
+    public MonitorEvent next() {
+        checkOpen();
+        return decode(reader.receiveMultipart());
+    }
+
+    /**
+     * The events as they arrive, blocking for each, ending after
+     * {@link MonitorEvent.Type#MONITOR_STOPPED}.
+     */
+    @Override
+    public Iterator<MonitorEvent> iterator() {
+        return new Iterator<>() {
+            private boolean stopped;
+
+            @Override
+            public boolean hasNext() {
+                return !stopped && !closed;
+            }
+
+            @Override
+            public MonitorEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                MonitorEvent e = SocketMonitor.this.next();
+                stopped = e.type() == MonitorEvent.Type.MONITOR_STOPPED;
+                return e;
+            }
+        };
+    }
+
+    /** The events as a sequential stream; see {@link #iterator()}. */
+    public Stream<MonitorEvent> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
+
+    /** Stops monitoring and closes the reading socket. Idempotent; never waits. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (!monitored.isClosed()) {
+            try {
+                monitored.monitor(null, 0);
+            } catch (ContextTerminatedException e) {
+                // the context is going away and takes the monitor with it
+            }
+        }
+        reader.close();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("monitor is closed");
+        }
+    }
+
+    static MonitorEvent decode(List<byte[]> frames) {
+        if (frames.size() != 2 || frames.get(0).length != 6) {
+            throw new IllegalStateException("unexpected monitor message of " + frames.size() + " frames");
+        }
+        // libzmq copies a uint16 event and a uint32 value in host byte order.
+        ByteBuffer head = ByteBuffer.wrap(frames.get(0)).order(ByteOrder.nativeOrder());
+        int event = Short.toUnsignedInt(head.getShort(0));
+        int value = head.getInt(2);
+        return new MonitorEvent(MonitorEvent.Type.of(event), value, new String(frames.get(1), StandardCharsets.UTF_8));
+    }
+}

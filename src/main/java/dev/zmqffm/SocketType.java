@@ -1,0 +1,68 @@
+package dev.zmqffm;
+
+import dev.zmqffm.internal.raw.zmq_h;
+
+/**
+ * The twelve stable ZeroMQ socket types.
+ *
+ * <pre>{@code
+ * try (Context ctx = Context.create();
+ *      Socket pub = ctx.socket(SocketType.PUB);
+ *      Socket sub = ctx.socket(SocketType.SUB)) {
+ *     pub.bind("inproc://news");
+ *     sub.connect("inproc://news");
+ *     sub.subscribe("weather");
+ * }
+ * }</pre>
+ *
+ * <p>Valid pairs: PAIR–PAIR, PUB–SUB, PUB–XSUB, XPUB–SUB, XPUB–XSUB, REQ–REP, REQ–ROUTER,
+ * DEALER–REP, DEALER–ROUTER, DEALER–DEALER, ROUTER–ROUTER, PUSH–PULL; STREAM talks to plain TCP
+ * peers. The draft types (SERVER, CLIENT, RADIO, DISH, …) are not in stable libzmq 4.3.
+ */
+public enum SocketType {
+    /** Exclusive pair; one peer only. */
+    PAIR(zmq_h.ZMQ_PAIR()),
+    /** Publisher: sends to every matching subscriber; never blocks (drops at the high-water mark). */
+    PUB(zmq_h.ZMQ_PUB()),
+    /** Subscriber: receives what matches its subscriptions. */
+    SUB(zmq_h.ZMQ_SUB()),
+    /** Request: strict send, receive, send, receive. */
+    REQ(zmq_h.ZMQ_REQ()),
+    /** Reply: strict receive, send, receive, send. */
+    REP(zmq_h.ZMQ_REP()),
+    /** Asynchronous request: load-balances sends, fair-queues receives. */
+    DEALER(zmq_h.ZMQ_DEALER()),
+    /** Asynchronous reply: prefixes each message with the sender's routing id. */
+    ROUTER(zmq_h.ZMQ_ROUTER()),
+    /** Pipeline sink: fair-queues from pushers. */
+    PULL(zmq_h.ZMQ_PULL()),
+    /** Pipeline source: load-balances to pullers. */
+    PUSH(zmq_h.ZMQ_PUSH()),
+    /** PUB that also receives subscription messages. */
+    XPUB(zmq_h.ZMQ_XPUB()),
+    /** SUB that sends subscriptions as messages. */
+    XSUB(zmq_h.ZMQ_XSUB()),
+    /** Raw TCP: every message is a routing id frame and a data frame. */
+    STREAM(zmq_h.ZMQ_STREAM());
+
+    private final int code;
+
+    SocketType(int code) {
+        this.code = code;
+    }
+
+    /** libzmq's number for this type ({@code ZMQ_REQ} is 3). */
+    public int code() {
+        return code;
+    }
+
+    /** The type with libzmq's number {@code code}. */
+    public static SocketType of(int code) {
+        for (SocketType t : values()) {
+            if (t.code == code) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown socket type " + code);
+    }
+}

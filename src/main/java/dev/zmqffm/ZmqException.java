@@ -1,0 +1,59 @@
+package dev.zmqffm;
+
+/**
+ * An error reported by libzmq, with its {@link Errno} and libzmq's own message.
+ *
+ * <pre>{@code
+ * try {
+ *     socket.connect("tcp://127.0.0.1:5555");
+ * } catch (ContextTerminatedException e) {
+ *     return;                                  // the context is shutting down: leave the loop
+ * } catch (ZmqException e) {
+ *     log.warn("connect failed: {} ({})", e.getMessage(), e.errno());
+ * }
+ * }</pre>
+ *
+ * <p>Specific errors have their own subclasses: {@link ContextTerminatedException} ({@code ETERM}),
+ * {@link SocketStateException} ({@code EFSM}), {@link AddressInUseException}
+ * ({@code EADDRINUSE}) and {@link HostUnreachableException} ({@code EHOSTUNREACH}). "Would block"
+ * ({@code EAGAIN}) is never thrown: it is a {@code false} or empty result. {@code EINTR} is never
+ * thrown either: interrupted calls are retried with whatever remains of their timeout. Misuse
+ * (a closed object, a bad argument, concurrent use of a socket) is reported with the usual JDK
+ * exceptions before any native code runs.
+ */
+public class ZmqException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Errno errno;
+    private final int code;
+    private final String operation;
+
+    /**
+     * Creates an exception for an error number.
+     *
+     * @param operation the libzmq call or API operation that failed, e.g. {@code "zmq_bind"}
+     * @param code the platform error number
+     * @param description libzmq's text for the error
+     */
+    public ZmqException(String operation, int code, String description) {
+        super(operation + ": " + description + " (" + Errno.of(code) + (Errno.of(code) == Errno.UNKNOWN ? " " + code : "") + ")");
+        this.errno = Errno.of(code);
+        this.code = code;
+        this.operation = operation;
+    }
+
+    /** The error as a typed value ({@link Errno#UNKNOWN} if the table does not know it). */
+    public Errno errno() {
+        return errno;
+    }
+
+    /** The raw platform error number. */
+    public int code() {
+        return code;
+    }
+
+    /** The operation that failed, e.g. {@code "zmq_bind"}. */
+    public String operation() {
+        return operation;
+    }
+}

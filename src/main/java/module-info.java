@@ -1,0 +1,10 @@
+/**
+ * ZeroMQ for Java through the Foreign Function and Memory API.
+ *
+ * <p>Only {@code dev.zmqffm} is exported; the jextract output ({@code dev.zmqffm.internal.raw}) and
+ * the glue around it ({@code dev.zmqffm.internal}) are implementation details. Run with
+ * {@code --enable-native-access=dev.zmqffm} (or {@code ALL-UNNAMED} on the class path).
+ */
+module dev.zmqffm {
+    exports dev.zmqffm;
+}

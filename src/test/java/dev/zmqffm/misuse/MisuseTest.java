@@ -1,0 +1,96 @@
+package dev.zmqffm.misuse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zmqffm.testing.ForkedJvm;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every misuse that would abort the process in plain libzmq, run in a forked JVM: the test
+ * asserts a clean exit and the documented exception at each step, with the child's output as
+ * evidence when it fails.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class MisuseTest {
+
+    private static String run(String scenario, String... expectedSteps) {
+        ForkedJvm.Result r = ForkedJvm.run(Scenario.class, scenario);
+        assertEquals(0, r.exitCode(), r.evidence());
+        assertTrue(r.stdout().contains("DONE"), r.evidence());
+        assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
+        assertFalse(r.stdout().contains("no exception"), r.evidence());
+        for (String step : expectedSteps) {
+            assertTrue(r.stdout().contains(step), "missing '" + step + "'\n" + r.evidence());
+        }
+        return r.stdout();
+    }
+
+    @Test
+    void useAfterCloseThrows() {
+        run("socket-use-after-close", "send: IllegalStateException", "receive: IllegalStateException",
+                "bind: IllegalStateException", "option: IllegalStateException");
+    }
+
+    @Test
+    void doubleCloseIsHarmless() {
+        run("double-close", "socket: IllegalStateException", "message: IllegalStateException",
+                "context: IllegalStateException");
+    }
+
+    @Test
+    void readingAClosedMessageThrows() {
+        run("closed-message", "view: IllegalStateException", "size: IllegalStateException",
+                "data: IllegalStateException", "more: IllegalStateException", "bytes: IllegalStateException");
+    }
+
+    @Test
+    void readingOrResendingASentMessageThrows() {
+        String out = run("sent-message", "view: IllegalStateException", "size: IllegalStateException",
+                "send-twice: IllegalStateException");
+        assertFalse(out.contains("second frame"), "libzmq would have sent an empty second frame\n" + out);
+    }
+
+    @Test
+    void closingASocketAnotherThreadIsBlockedInIsRefused() {
+        run("close-socket-while-blocked", "close: IllegalStateException",
+                "blocked-thread: ContextTerminatedException");
+    }
+
+    @Test
+    void closingAContextWithSocketsBlockedInOtherThreadsIsClean() {
+        String out = run("close-context-while-blocked", "thread-0: ContextTerminatedException",
+                "thread-3: ContextTerminatedException");
+        long ms = Long.parseLong(out.replaceAll("(?s).*close-ms: (\\d+).*", "$1"));
+        assertTrue(ms < 1000, "context close took " + ms + " ms");
+    }
+
+    @Test
+    void concurrentUseOfOneSocketIsRefusedNotCorrupting() {
+        run("concurrent-use", "concurrent: IllegalStateException");
+    }
+
+    @Test
+    void aMessageCannotBeClosedFromAnotherThread() {
+        run("message-other-thread", "close-from-other-thread: WrongThreadException");
+    }
+
+    @Test
+    void zapEndpointIsReservedForRepAndRouter() {
+        run("zap-endpoint", "bind-zap-as-pub: IllegalArgumentException");
+    }
+
+    @Test
+    void valuesLibzmqWouldMisreadAreRejected() {
+        run("bad-values", "z85-nul: IllegalArgumentException", "port-99999: IllegalArgumentException",
+                "port-minus-1: IllegalArgumentException", "string-option-nul: IllegalArgumentException");
+    }
+
+    @Test
+    void closingAContextWhileThreadsCreateAndUseSocketsIsClean() {
+        run("close-race", "rounds: 30");
+    }
+}

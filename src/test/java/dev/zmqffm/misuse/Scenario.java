@@ -1,0 +1,302 @@
+package dev.zmqffm.misuse;
+
+import dev.zmqffm.Context;
+import dev.zmqffm.ContextTerminatedException;
+import dev.zmqffm.CurveKey;
+import dev.zmqffm.Message;
+import dev.zmqffm.ReceiveFlags;
+import dev.zmqffm.SendFlags;
+import dev.zmqffm.Socket;
+import dev.zmqffm.SocketType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Dangerous call sequences, each run in its own JVM by {@code MisuseTest}. Every scenario prints
+ * one line per step, {@code step: ExceptionType}, and {@code DONE} at the end; an abort inside
+ * libzmq would end the process with status 134 and no {@code DONE}.
+ */
+public final class Scenario {
+    private Scenario() {}
+
+    interface Step {
+        void run() throws Throwable;
+    }
+
+    static void expect(String step, Class<? extends Throwable> expected, Step body) {
+        try {
+            body.run();
+            System.out.println(step + ": no exception");
+        } catch (Throwable t) {
+            System.out.println(step + ": " + t.getClass().getSimpleName()
+                    + (expected.isInstance(t) ? "" : " (UNEXPECTED, wanted " + expected.getSimpleName() + ")"));
+            if (!expected.isInstance(t)) {
+                t.printStackTrace(System.out);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "socket-use-after-close" -> socketUseAfterClose();
+            case "double-close" -> doubleClose();
+            case "closed-message" -> closedMessage();
+            case "sent-message" -> sentMessage();
+            case "close-socket-while-blocked" -> closeSocketWhileBlocked();
+            case "close-context-while-blocked" -> closeContextWhileBlocked();
+            case "concurrent-use" -> concurrentUse();
+            case "message-other-thread" -> messageOtherThread();
+            case "zap-endpoint" -> zapEndpoint();
+            case "bad-values" -> badValues();
+            case "close-race" -> closeRace();
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+        System.out.println("DONE");
+    }
+
+    static void socketUseAfterClose() {
+        try (Context ctx = Context.create()) {
+            Socket s = ctx.socket(SocketType.PAIR);
+            s.close();
+            expect("send", IllegalStateException.class, () -> s.send("x"));
+            expect("receive", IllegalStateException.class, s::receiveBytes);
+            expect("bind", IllegalStateException.class, () -> s.bind("inproc://closed"));
+            expect("option", IllegalStateException.class, () -> s.get(dev.zmqffm.SocketOptions.TYPE));
+        }
+    }
+
+    static void doubleClose() {
+        Context ctx = Context.create();
+        Socket s = ctx.socket(SocketType.PUB);
+        Message m = Message.of("x");
+        expect("socket", IllegalStateException.class, () -> { s.close(); s.close(); throw new IllegalStateException("ok"); });
+        expect("message", IllegalStateException.class, () -> { m.close(); m.close(); throw new IllegalStateException("ok"); });
+        expect("context", IllegalStateException.class, () -> { ctx.close(); ctx.close(); throw new IllegalStateException("ok"); });
+    }
+
+    static void closedMessage() {
+        Message m = Message.of("payload");
+        MemorySegment view = m.data();
+        m.close();
+        expect("view", IllegalStateException.class, () -> view.get(ValueLayout.JAVA_BYTE, 0));
+        expect("size", IllegalStateException.class, m::size);
+        expect("data", IllegalStateException.class, m::data);
+        expect("more", IllegalStateException.class, m::more);
+        expect("bytes", IllegalStateException.class, m::toByteArray);
+    }
+
+    static void sentMessage() {
+        try (Context ctx = Context.create();
+             Socket a = ctx.socket(SocketType.PAIR);
+             Socket b = ctx.socket(SocketType.PAIR);
+             Message m = Message.of("once")) {
+            a.bind("inproc://sent");
+            b.connect("inproc://sent");
+            MemorySegment view = m.data();
+            b.send(m);
+            expect("view", IllegalStateException.class, () -> view.get(ValueLayout.JAVA_BYTE, 0));
+            expect("size", IllegalStateException.class, m::size);
+            expect("send-twice", IllegalStateException.class, () -> b.send(m));
+            expect("received-once", IllegalStateException.class, () -> {
+                String first = a.receiveString();
+                boolean second = a.receiveBytes(ReceiveFlags.DONT_WAIT).isPresent();
+                throw new IllegalStateException(first + (second ? " and a second frame" : ""));
+            });
+        }
+    }
+
+    static void closeSocketWhileBlocked() throws Exception {
+        Context ctx = Context.create();
+        Socket s = ctx.socket(SocketType.PULL);
+        s.bind("inproc://blocked");
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> blocked = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            started.countDown();
+            try {
+                s.receiveBytes();
+            } catch (Throwable e) {
+                blocked.set(e);
+            } finally {
+                s.close();
+            }
+        });
+        t.start();
+        started.await();
+        Thread.sleep(300);
+        expect("close", IllegalStateException.class, s::close);
+        ctx.shutdown();
+        t.join(5000);
+        expect("blocked-thread", ContextTerminatedException.class, () -> {
+            if (blocked.get() != null) {
+                throw blocked.get();
+            }
+        });
+        ctx.close();
+    }
+
+    static void closeContextWhileBlocked() throws Exception {
+        Context ctx = Context.create();
+        List<Thread> threads = new ArrayList<>();
+        List<AtomicReference<Throwable>> outcomes = new ArrayList<>();
+        CountDownLatch started = new CountDownLatch(4);
+        for (int i = 0; i < 4; i++) {
+            Socket s = ctx.socket(i % 2 == 0 ? SocketType.REP : SocketType.SUB);
+            s.bind("inproc://ctx-" + i);
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            outcomes.add(outcome);
+            Thread t = new Thread(() -> {
+                started.countDown();
+                try {
+                    s.receiveBytes();
+                } catch (Throwable e) {
+                    outcome.set(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        started.await();
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        ctx.close();
+        System.out.println("close-ms: " + (System.nanoTime() - start) / 1_000_000);
+        for (int i = 0; i < threads.size(); i++) {
+            threads.get(i).join(5000);
+            int n = i;
+            expect("thread-" + i, ContextTerminatedException.class, () -> {
+                if (outcomes.get(n).get() != null) {
+                    throw outcomes.get(n).get();
+                }
+            });
+        }
+    }
+
+    static void concurrentUse() throws Exception {
+        try (Context ctx = Context.create();
+             Socket pull = ctx.socket(SocketType.PULL);
+             Socket push = ctx.socket(SocketType.PUSH)) {
+            pull.bind("inproc://hammer");
+            push.connect("inproc://hammer");
+            AtomicInteger refused = new AtomicInteger();
+            AtomicInteger sent = new AtomicInteger();
+            AtomicReference<Throwable> unexpected = new AtomicReference<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread t = new Thread(() -> {
+                    for (int k = 0; k < 20_000; k++) {
+                        try {
+                            if (push.send("x", SendFlags.DONT_WAIT)) {
+                                sent.incrementAndGet();
+                            }
+                        } catch (IllegalStateException e) {
+                            refused.incrementAndGet();
+                        } catch (Throwable e) {
+                            unexpected.set(e);
+                        }
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            Thread drain = new Thread(() -> {
+                while (pull.receiveBytes(java.time.Duration.ofMillis(500)).isPresent()) {
+                    // keep the queue moving
+                }
+            });
+            drain.start();
+            for (Thread t : threads) {
+                t.join();
+            }
+            drain.join();
+            System.out.println("sent=" + sent.get() + " refused=" + refused.get());
+            expect("concurrent", IllegalStateException.class, () -> {
+                if (unexpected.get() != null) {
+                    throw unexpected.get();
+                }
+                throw new IllegalStateException(refused.get() > 0 ? "some calls refused" : "none refused");
+            });
+        }
+    }
+
+    static void messageOtherThread() throws Exception {
+        Message m = Message.of("owned");
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                m.close();
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        expect("close-from-other-thread", WrongThreadException.class, () -> {
+            if (outcome.get() != null) {
+                throw outcome.get();
+            }
+        });
+        m.close();
+    }
+
+    static void zapEndpoint() {
+        try (Context ctx = Context.create(); Socket pub = ctx.socket(SocketType.PUB)) {
+            expect("bind-zap-as-pub", IllegalArgumentException.class, () -> pub.bind("inproc://zeromq.zap.01"));
+        }
+    }
+
+    static void badValues() {
+        expect("z85-nul", IllegalArgumentException.class,
+                () -> CurveKey.fromZ85("rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf\u0000"));
+        try (Context ctx = Context.create(); Socket s = ctx.socket(SocketType.PULL)) {
+            expect("port-99999", IllegalArgumentException.class, () -> s.bind("tcp://127.0.0.1:99999"));
+            expect("port-minus-1", IllegalArgumentException.class, () -> s.bind("tcp://127.0.0.1:-1"));
+            expect("string-option-nul", IllegalArgumentException.class,
+                    () -> s.set(dev.zmqffm.SocketOptions.ZAP_DOMAIN, "a\u0000b"));
+        }
+    }
+
+    static void closeRace() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            Context ctx = Context.create();
+            List<Thread> threads = new ArrayList<>();
+            AtomicReference<Throwable> unexpected = new AtomicReference<>();
+            for (int i = 0; i < 3; i++) {
+                int id = i;
+                Thread t = new Thread(() -> {
+                    for (int k = 0; k < 50; k++) {
+                        try {
+                            Socket s = ctx.socket(SocketType.PAIR);
+                            s.bind("inproc://race-" + id + "-" + k);
+                            s.receiveBytes(java.time.Duration.ofMillis(1));
+                            s.close();
+                        } catch (IllegalStateException | ContextTerminatedException e) {
+                            return;
+                        } catch (Throwable e) {
+                            unexpected.set(e);
+                            return;
+                        }
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            Thread.sleep(round % 5);
+            ctx.close();
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (unexpected.get() != null) {
+                expect("round-" + round, IllegalStateException.class, () -> {
+                    throw unexpected.get();
+                });
+            }
+        }
+        System.out.println("rounds: 30");
+    }
+}
