@@ -135,7 +135,7 @@ public final class Context implements AutoCloseable {
                 Socket socket = new Socket(this, raw, type);
                 sockets.add(socket);
                 try {
-                    socket.set(SocketOptions.LINGER, Duration.ofMillis(lingerMillis));
+                    socket.set(SocketOptions.LINGER, defaultLinger());
                 } catch (RuntimeException e) {
                     socket.close();
                     throw e;

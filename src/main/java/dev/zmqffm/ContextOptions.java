@@ -28,10 +28,10 @@ public final class ContextOptions {
     /** The largest value {@link #MAX_SOCKETS} accepts (read-only). */
     public static final ContextOption<Integer> SOCKET_LIMIT =
             new ContextOption<>("SOCKET_LIMIT", zmq_h.ZMQ_SOCKET_LIMIT(), Integer.class, true, false);
-    /** Scheduling priority of the I/O threads (write-only; -1 = OS default). */
+    /** Scheduling priority of the I/O threads (write-only; a value for the policy, 0 or more). */
     public static final ContextOption<Integer> THREAD_PRIORITY =
             new ContextOption<>("THREAD_PRIORITY", zmq_h.ZMQ_THREAD_PRIORITY(), Integer.class, false, true);
-    /** Scheduling policy of the I/O threads (write-only; -1 = OS default). */
+    /** Scheduling policy of the I/O threads (write-only; e.g. 0 = SCHED_OTHER on Linux). */
     public static final ContextOption<Integer> THREAD_SCHED_POLICY =
             new ContextOption<>("THREAD_SCHED_POLICY", zmq_h.ZMQ_THREAD_SCHED_POLICY(), Integer.class, false, true);
     /** Largest message size the context accepts (default {@code Integer.MAX_VALUE}). */

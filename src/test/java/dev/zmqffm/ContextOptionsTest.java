@@ -24,8 +24,8 @@ class ContextOptionsTest {
     @Test
     void writeOnlyOptionsAreAccepted() {
         try (Context ctx = Context.create()) {
-            ctx.set(ContextOptions.THREAD_SCHED_POLICY, -1);
-            ctx.set(ContextOptions.THREAD_PRIORITY, -1);
+            ctx.set(ContextOptions.THREAD_SCHED_POLICY, 0);           // SCHED_OTHER
+            ctx.set(ContextOptions.THREAD_PRIORITY, 0);
             ctx.set(ContextOptions.THREAD_AFFINITY_CPU_ADD, 0);
             ctx.set(ContextOptions.THREAD_AFFINITY_CPU_REMOVE, 0);
             ctx.set(ContextOptions.MAX_MSGSZ, 1 << 20);

@@ -198,14 +198,6 @@ class SocketTypeTest {
     }
 
     @Test
-    void streamIsTcpOnly() {
-        try (Socket stream = ctx.socket(SocketType.STREAM)) {
-            ZmqException e = assertThrows(ZmqException.class, () -> stream.bind("inproc://stream"));
-            assertEquals(Errno.ENOCOMPATPROTO, e.errno());
-        }
-    }
-
-    @Test
     void codesAreLibzmqs() {
         assertEquals(0, SocketType.PAIR.code());
         assertEquals(3, SocketType.REQ.code());

@@ -15,8 +15,9 @@ class ZmqExceptionTest {
     @Test
     void carriesErrnoCodeOperationAndLibzmqText() {
         try (Context ctx = Context.create(); Socket pair = ctx.socket(SocketType.PAIR)) {
-            ZmqException e = assertThrows(ZmqException.class, () -> pair.connect("ipc:///nonexistent-dir/x/y.ipc"));
-            assertTrue(e.operation().startsWith("zmq_connect"), e.operation());
+            ZmqException e = assertThrows(ZmqException.class, () -> pair.bind("ipc:///nonexistent-dir/x/y.ipc"));
+            assertTrue(e.operation().startsWith("zmq_bind"), e.operation());
+            assertEquals(Errno.ENOENT, e.errno());
             assertSame(Errno.of(e.code()), e.errno());
             assertTrue(e.getMessage().contains(e.errno().name()), e.getMessage());
         }

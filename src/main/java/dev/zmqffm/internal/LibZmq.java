@@ -115,8 +115,11 @@ public final class LibZmq {
 
     /** Size of {@code zmq_msg_t} per the generated layout (64 bytes on every 4.x platform). */
     public static final long MSG_T_SIZE = dev.zmqffm.internal.raw.zmq_msg_t.layout().byteSize();
-    /** Alignment of {@code zmq_msg_t}. */
-    public static final long MSG_T_ALIGN = dev.zmqffm.internal.raw.zmq_msg_t.layout().byteAlignment();
+    /**
+     * Alignment of {@code zmq_msg_t}: pointer-sized. zmq.h asks for it with a compiler attribute
+     * that jextract's layout does not carry (its layout says 1), and libzmq stores pointers inside.
+     */
+    public static final long MSG_T_ALIGN = java.lang.foreign.ValueLayout.ADDRESS.byteSize();
 
     private static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
