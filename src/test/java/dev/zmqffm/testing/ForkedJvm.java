@@ -51,11 +51,18 @@ public final class ForkedJvm {
 
     /** Runs any command, capturing its output; kills it after {@code timeoutSeconds}. */
     public static Result exec(List<String> command, int timeoutSeconds) {
+        return exec(command, java.util.Map.of(), timeoutSeconds);
+    }
+
+    /** Runs a command with extra environment variables. */
+    public static Result exec(List<String> command, java.util.Map<String, String> env, int timeoutSeconds) {
         try {
             Path out = Files.createTempFile("forked", ".out");
             Path err = Files.createTempFile("forked", ".err");
             try {
-                Process p = new ProcessBuilder(command)
+                ProcessBuilder pb = new ProcessBuilder(command);
+                pb.environment().putAll(env);
+                Process p = pb
                         .redirectOutput(out.toFile())
                         .redirectError(err.toFile())
                         .start();

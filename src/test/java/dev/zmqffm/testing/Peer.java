@@ -65,6 +65,21 @@ public final class Peer implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM and waits for the peer to exit. */
+    public ForkedJvm.Result terminate(int timeoutSeconds) {
+        process.destroy();
+        return await(timeoutSeconds);
+    }
+
+    /** Error output so far. */
+    public String stderr() {
+        try {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Output so far. */
     public String stdout() {
         try {
