@@ -1,0 +1,148 @@
+package dev.zmqffm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SocketMonitorTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private Context ctx;
+
+    @BeforeEach
+    void open() {
+        ctx = Context.create();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    private static List<MonitorEvent.Type> until(SocketMonitor m, MonitorEvent.Type last) {
+        List<MonitorEvent.Type> seen = new ArrayList<>();
+        while (true) {
+            Optional<MonitorEvent> e = m.next(WAIT);
+            if (e.isEmpty()) {
+                throw new AssertionError("no " + last + "; saw " + seen);
+            }
+            seen.add(e.get().type());
+            if (e.get().type() == last) {
+                return seen;
+            }
+        }
+    }
+
+    @Test
+    void reportsListeningAcceptedConnectedAndHandshake() {
+        try (Socket server = ctx.socket(SocketType.REP); Socket client = ctx.socket(SocketType.REQ);
+             SocketMonitor sm = SocketMonitor.start(server, MonitorEvent.Type.ALL);
+             SocketMonitor cm = SocketMonitor.start(client, MonitorEvent.Type.ALL)) {
+            String ep = server.bind("tcp://127.0.0.1:*");
+            MonitorEvent listening = sm.next(WAIT).orElseThrow();
+            assertEquals(MonitorEvent.Type.LISTENING, listening.type());
+            assertEquals(ep, listening.endpoint());
+            assertTrue(listening.value() >= 0, "a file descriptor");
+            client.connect(ep);
+            assertTrue(until(cm, MonitorEvent.Type.HANDSHAKE_SUCCEEDED).contains(MonitorEvent.Type.CONNECTED));
+            assertTrue(until(sm, MonitorEvent.Type.HANDSHAKE_SUCCEEDED).contains(MonitorEvent.Type.ACCEPTED));
+            assertEquals(cm.socket(), client);
+        }
+    }
+
+    @Test
+    void reportsRetriesWhenNobodyListens() {
+        try (Socket client = ctx.socket(SocketType.DEALER);
+             SocketMonitor m = SocketMonitor.start(client, EnumSet.of(MonitorEvent.Type.CONNECT_RETRIED))) {
+            client.set(SocketOptions.RECONNECT_IVL, Duration.ofMillis(20));
+            client.connect("tcp://127.0.0.1:1");
+            MonitorEvent e = m.next(WAIT).orElseThrow();
+            assertEquals(MonitorEvent.Type.CONNECT_RETRIED, e.type());
+            assertEquals("tcp://127.0.0.1:1", e.endpoint());
+            assertTrue(e.value() >= 20, "retry interval " + e.value());
+        }
+    }
+
+    @Test
+    void failedAuthenticationIsAnEvent() {
+        try (Socket server = ctx.socket(SocketType.REP); Socket client = ctx.socket(SocketType.REQ);
+             Socket zap = ctx.socket(SocketType.REP)) {
+            zap.bind("inproc://zeromq.zap.01");
+            server.set(SocketOptions.PLAIN_SERVER, true);
+            String ep = server.bind("tcp://127.0.0.1:*");
+            try (SocketMonitor m = SocketMonitor.start(server, EnumSet.of(MonitorEvent.Type.HANDSHAKE_FAILED_AUTH))) {
+                client.set(SocketOptions.PLAIN_USERNAME, "mallory");
+                client.set(SocketOptions.PLAIN_PASSWORD, "guess");
+                client.connect(ep);
+                // Our ZAP handler refuses everyone.
+                List<byte[]> request = zap.receiveMultipart(WAIT).orElseThrow();
+                zap.sendMultipart(List.of(request.get(0), request.get(1), "400".getBytes(), "denied".getBytes(),
+                        new byte[0], new byte[0]));
+                MonitorEvent e = m.next(WAIT).orElseThrow();
+                assertEquals(MonitorEvent.Type.HANDSHAKE_FAILED_AUTH, e.type());
+                assertEquals(400, e.value());
+            }
+        }
+    }
+
+    @Test
+    void monitoredSocketClosingFirstEndsTheStream() {
+        Socket s = ctx.socket(SocketType.PUB);
+        try (SocketMonitor m = SocketMonitor.start(s, MonitorEvent.Type.ALL)) {
+            s.bind("tcp://127.0.0.1:*");
+            s.close();
+            List<MonitorEvent> events = new ArrayList<>();
+            m.forEach(events::add);                      // ends after MONITOR_STOPPED
+            assertEquals(MonitorEvent.Type.MONITOR_STOPPED, events.get(events.size() - 1).type());
+            assertTrue(events.stream().anyMatch(e -> e.type() == MonitorEvent.Type.LISTENING));
+        }
+        assertEquals(0, ctx.openSockets(), "the monitor's PAIR socket was closed");
+    }
+
+    @Test
+    void stopAndRestartLeaksNothing() {
+        try (Socket s = ctx.socket(SocketType.ROUTER)) {
+            for (int i = 0; i < 20; i++) {
+                SocketMonitor m = SocketMonitor.start(s, Set.of(MonitorEvent.Type.LISTENING));
+                assertEquals(2, ctx.openSockets());
+                m.close();
+                m.close();
+                assertThrows(IllegalStateException.class, () -> m.next(Duration.ZERO));
+            }
+            assertEquals(1, ctx.openSockets());
+        }
+    }
+
+    @Test
+    void contextClosingFirstIsClean() {
+        Context other = Context.create();
+        Socket s = other.socket(SocketType.PULL);
+        SocketMonitor m = SocketMonitor.start(s, MonitorEvent.Type.ALL);
+        long start = System.nanoTime();
+        other.close();
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2000);
+        assertThrows(ContextTerminatedException.class, () -> m.next(Duration.ofMillis(10)));
+        m.close();
+        assertFalse(other.openSockets() > 0);
+    }
+
+    @Test
+    void emptyEventSetIsRejected() {
+        try (Socket s = ctx.socket(SocketType.PAIR)) {
+            assertThrows(IllegalArgumentException.class, () -> SocketMonitor.start(s, Set.of()));
+        }
+    }
+}
