@@ -4,7 +4,6 @@ import dev.zmqffm.Context;
 import dev.zmqffm.ContextTerminatedException;
 import dev.zmqffm.Socket;
 import dev.zmqffm.SocketType;
-import sun.misc.Signal;
 
 /**
  * The blog's hello-world server: a REP socket answers every request with {@code World}.
@@ -25,9 +24,7 @@ public final class HelloServer {
         String endpoint = args.length > 0 ? args[0] : "tcp://*:5555";
         try (Context ctx = Context.create();
              Socket responder = ctx.socket(SocketType.REP)) {
-            // A signal handler, not a shutdown hook: the JVM exits 130/143 after hooks, 0 here.
-            Signal.handle(new Signal("INT"), signal -> ctx.shutdown());
-            Signal.handle(new Signal("TERM"), signal -> ctx.shutdown());
+            Shutdown.onSignal(ctx);
             responder.bind(endpoint);
             System.err.println("hello-server: listening on " + endpoint);
             while (true) {

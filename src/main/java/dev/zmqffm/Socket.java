@@ -836,6 +836,11 @@ public final class Socket implements AutoCloseable {
         return handle;
     }
 
+    /** Whether a thread is inside this socket right now. */
+    boolean isInUse() {
+        return (int) STATE.getVolatile(this) == BUSY;
+    }
+
     /** Marks the socket in use by a poller or proxy; false if it is closed or busy. */
     boolean tryEnterForPoll() {
         return STATE.compareAndSet(this, IDLE, BUSY);

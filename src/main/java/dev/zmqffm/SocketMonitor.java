@@ -32,7 +32,9 @@ import java.util.stream.StreamSupport;
  * monitored socket's context. Only one monitor per socket can be active.
  *
  * <p><b>Closing, in any order.</b> {@link #close()} stops the monitoring (if the monitored socket
- * is still open and idle) and closes the reading socket; it never waits. If the monitored socket
+ * is still open and idle; otherwise libzmq stops it when that socket closes) and closes the
+ * reading socket; it never waits. Events queue without limit until read, so read them or close
+ * the monitor. If the monitored socket
  * closes first, the monitor receives {@link MonitorEvent.Type#MONITOR_STOPPED} and then nothing;
  * if the context closes first, reads throw {@link ContextTerminatedException} and
  * {@code close()} has nothing left to do. Like any socket, the monitor must not be read by two
@@ -72,6 +74,9 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
         }
         try {
             reader.set(SocketOptions.LINGER, Duration.ZERO);
+            // An unbounded queue: with libzmq's default high-water mark a reader that falls behind
+            // would make libzmq's stop (a blocking send of MONITOR_STOPPED) wait forever.
+            reader.set(SocketOptions.RCVHWM, 0);
             reader.connect(endpoint);
         } catch (RuntimeException e) {
             reader.close();
@@ -133,13 +138,24 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }
 
-    /** Stops monitoring and closes the reading socket. Idempotent; never waits. */
+    /**
+     * Stops the monitoring and closes the reading socket. Idempotent; never waits.
+     *
+     * @throws IllegalStateException if another thread is blocked reading this monitor (nothing
+     *         is closed then: shut the context down, or close from the reading thread)
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        closed = true;
+        if (reader.isInUse()) {
+            throw new IllegalStateException("another thread is reading this monitor; call Context.shutdown() "
+                    + "to unblock it, or close the monitor from that thread");
+        }
+        // Stop while the reader is still connected: libzmq's stop sends MONITOR_STOPPED with a
+        // blocking send, which would wait forever with no reader. If the monitored socket is
+        // closed or busy in another thread, libzmq stops the monitor itself when it closes.
         if (!monitored.isClosed()) {
             try {
                 monitored.monitor(null, 0);
@@ -148,6 +164,7 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
             }
         }
         reader.close();
+        closed = true;
     }
 
     private void checkOpen() {

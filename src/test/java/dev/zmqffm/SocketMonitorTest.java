@@ -145,4 +145,17 @@ class SocketMonitorTest {
             assertThrows(IllegalArgumentException.class, () -> SocketMonitor.start(s, Set.of()));
         }
     }
+
+    @Test
+    void closingAfterAFloodOfUnreadEventsNeverBlocks() throws Exception {
+        try (Socket client = ctx.socket(SocketType.DEALER)) {
+            client.set(SocketOptions.RECONNECT_IVL, Duration.ofMillis(1));
+            SocketMonitor m = SocketMonitor.start(client, MonitorEvent.Type.ALL);
+            client.connect("tcp://127.0.0.1:1");
+            Thread.sleep(1500);                           // thousands of events nobody reads
+            long start = System.nanoTime();
+            m.close();
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000);
+        }
+    }
 }

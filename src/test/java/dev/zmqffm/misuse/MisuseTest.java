@@ -93,4 +93,26 @@ class MisuseTest {
     void closingAContextWhileThreadsCreateAndUseSocketsIsClean() {
         run("close-race", "rounds: 30");
     }
+
+    @Test
+    void monitorSocketAndContextCanCloseInAnyOrder() {
+        run("monitor-wrong-order", "close-monitor-while-read: IllegalStateException", "MONITOR_STOPPED",
+                "reader: ContextTerminatedException", "close-monitor-after: IllegalStateException");
+    }
+
+    @Test
+    void contextCanCloseUnderARunningProxy() {
+        String out = run("proxy-wrong-order", "close-proxied-socket: IllegalStateException",
+                "terminate-after: IllegalStateException");
+        long ms = Long.parseLong(out.replaceAll("(?s).*close-ms: (\\d+).*", "$1"));
+        assertTrue(ms < 1000, "context close took " + ms + " ms");
+    }
+
+    @Test
+    void contextCanCloseUnderABlockedPoller() {
+        String out = run("poller-wrong-order", "close-polled-socket: IllegalStateException",
+                "poller: ContextTerminatedException");
+        long ms = Long.parseLong(out.replaceAll("(?s).*close-ms: (\\d+).*", "$1"));
+        assertTrue(ms < 1000, "context close took " + ms + " ms");
+    }
 }

@@ -54,6 +54,9 @@ public final class Scenario {
             case "zap-endpoint" -> zapEndpoint();
             case "bad-values" -> badValues();
             case "close-race" -> closeRace();
+            case "monitor-wrong-order" -> monitorWrongOrder();
+            case "proxy-wrong-order" -> proxyWrongOrder();
+            case "poller-wrong-order" -> pollerWrongOrder();
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("DONE");
@@ -298,5 +301,93 @@ public final class Scenario {
             }
         }
         System.out.println("rounds: 30");
+    }
+
+    /** Runs {@code body} on a new thread and returns it started; the outcome lands in {@code into}. */
+    static Thread background(AtomicReference<Throwable> into, Step body) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                into.set(e);
+            }
+        });
+        t.start();
+        return t;
+    }
+
+    static void rethrow(AtomicReference<Throwable> outcome) throws Throwable {
+        if (outcome.get() != null) {
+            throw outcome.get();
+        }
+    }
+
+    static void monitorWrongOrder() throws Exception {
+        Context ctx = Context.create();
+        Socket watched = ctx.socket(SocketType.ROUTER);
+        dev.zmqffm.SocketMonitor monitor = dev.zmqffm.SocketMonitor.start(watched, dev.zmqffm.MonitorEvent.Type.ALL);
+        AtomicReference<Throwable> reader = new AtomicReference<>();
+        java.util.List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread t = background(reader, () -> {
+            while (true) {
+                seen.add(monitor.next().type().name());       // blocks; ends with ETERM
+            }
+        });
+        watched.bind("tcp://127.0.0.1:*");
+        Thread.sleep(200);
+        expect("close-monitor-while-read", IllegalStateException.class, monitor::close);
+        watched.close();                                    // the monitored socket goes first
+        Thread.sleep(200);
+        ctx.close();                                        // then the context, reader still blocked
+        t.join(5000);
+        System.out.println("seen: " + seen);
+        expect("reader", ContextTerminatedException.class, () -> rethrow(reader));
+        expect("close-monitor-after", IllegalStateException.class, () -> {
+            monitor.close();
+            monitor.close();
+            throw new IllegalStateException("closed quietly");
+        });
+    }
+
+    static void proxyWrongOrder() throws Exception {
+        Context ctx = Context.create();
+        Socket front = ctx.socket(SocketType.ROUTER);
+        Socket back = ctx.socket(SocketType.DEALER);
+        front.bind("tcp://127.0.0.1:*");
+        back.bind("tcp://127.0.0.1:*");
+        dev.zmqffm.Proxy proxy = dev.zmqffm.Proxy.start(front, back);
+        expect("close-proxied-socket", IllegalStateException.class, front::close);
+        long start = System.nanoTime();
+        ctx.close();                                        // before terminating the proxy
+        System.out.println("close-ms: " + (System.nanoTime() - start) / 1_000_000);
+        expect("terminate-after", IllegalStateException.class, () -> {
+            proxy.terminate();
+            throw new IllegalStateException(proxy.isRunning() ? "still running" : "stopped");
+        });
+    }
+
+    static void pollerWrongOrder() throws Exception {
+        Context ctx = Context.create();
+        Socket a = ctx.socket(SocketType.PULL);
+        Socket b = ctx.socket(SocketType.SUB);
+        a.bind("inproc://pa");
+        b.bind("inproc://pb");
+        AtomicReference<Throwable> poller = new AtomicReference<>();
+        Thread t = background(poller, () -> {
+            try (dev.zmqffm.Poller p = new dev.zmqffm.Poller()) {
+                p.register(a, dev.zmqffm.PollEvent.IN);
+                p.register(b, dev.zmqffm.PollEvent.IN);
+                while (true) {
+                    p.poll(dev.zmqffm.SocketOptions.INFINITE);
+                }
+            }
+        });
+        Thread.sleep(200);
+        expect("close-polled-socket", IllegalStateException.class, a::close);
+        long start = System.nanoTime();
+        ctx.close();
+        System.out.println("close-ms: " + (System.nanoTime() - start) / 1_000_000);
+        t.join(5000);
+        expect("poller", ContextTerminatedException.class, () -> rethrow(poller));
     }
 }

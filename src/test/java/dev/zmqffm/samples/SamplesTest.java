@@ -34,7 +34,11 @@ class SamplesTest {
     }
 
     private static void awaitListening(Peer server) throws Exception {
-        for (int i = 0; i < 300 && !server.stderr().contains("listening"); i++) {
+        awaitListening(server, "listening");
+    }
+
+    private static void awaitListening(Peer server, String word) throws Exception {
+        for (int i = 0; i < 300 && !server.stderr().contains(word); i++) {
             Thread.sleep(50);
         }
     }
@@ -65,6 +69,54 @@ class SamplesTest {
                 ForkedJvm.Result s = server.terminate(30);
                 assertTrue(s.stdout().contains("received hello"), s.evidence());
             }
+        }
+    }
+
+    @Test
+    void weatherSubscriberHearsOnlyItsZipcode() throws Exception {
+        String ep = "tcp://127.0.0.1:" + freePort();
+        try (Peer server = Peer.start(java(WeatherServer.class, ep))) {
+            awaitListening(server, "publishing");
+            ForkedJvm.Result client = ForkedJvm.exec(java(WeatherClient.class, ep, "10003", "25"), 60);
+            assertEquals(0, client.exitCode(), client.evidence());
+            assertTrue(client.stdout().matches("(?s)average temperature for zipcode 10003 was -?\\d+F over 25 updates\\s*"),
+                    client.evidence());
+            assertEquals(0, server.terminate(30).exitCode());
+        }
+    }
+
+    @Test
+    void pipelineSpreadsTasksOverWorkersAndCollectsEveryResult() throws Exception {
+        String tasks = "tcp://127.0.0.1:" + freePort();
+        String results = "tcp://127.0.0.1:" + freePort();
+        try (Peer sink = Peer.start(java(TaskSink.class, results));
+             Peer w1 = Peer.start(java(TaskWorker.class, tasks, results));
+             Peer w2 = Peer.start(java(TaskWorker.class, tasks, results))) {
+            awaitListening(sink, "listening");
+            ForkedJvm.Result ventilator = ForkedJvm.exec(java(TaskVentilator.class, "40", tasks, results), 60);
+            assertEquals(0, ventilator.exitCode(), ventilator.evidence());
+            ForkedJvm.Result done = sink.await(60);
+            assertEquals(0, done.exitCode(), done.evidence());
+            assertTrue(done.stdout().startsWith("collected 40 results"), done.evidence());
+            assertEquals(0, w1.terminate(30).exitCode());
+            assertEquals(0, w2.terminate(30).exitCode());
+        }
+    }
+
+    @Test
+    void brokerConnectsClientsAndWorkersThroughAProxy() throws Exception {
+        String front = "tcp://127.0.0.1:" + freePort();
+        String back = "tcp://127.0.0.1:" + freePort();
+        try (Peer broker = Peer.start(java(Broker.class, front, back));
+             Peer worker = Peer.start(java(BrokerWorker.class, back))) {
+            awaitListening(broker, "clients on");
+            ForkedJvm.Result client = ForkedJvm.exec(java(BrokerClient.class, front, "5"), 60);
+            assertEquals(0, client.exitCode(), client.evidence());
+            assertEquals(5, client.stdout().lines().filter(l -> l.startsWith("REQUEST ")).count(), client.evidence());
+            ForkedJvm.Result w = worker.terminate(30);
+            assertEquals(0, w.exitCode(), w.evidence());
+            ForkedJvm.Result b = broker.terminate(30);
+            assertEquals(0, b.exitCode(), "the broker stops cleanly with its proxy running\n" + b.evidence());
         }
     }
 }
