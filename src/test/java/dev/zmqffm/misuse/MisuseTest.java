@@ -115,4 +115,16 @@ class MisuseTest {
         long ms = Long.parseLong(out.replaceAll("(?s).*close-ms: (\\d+).*", "$1"));
         assertTrue(ms < 1000, "context close took " + ms + " ms");
     }
+
+    @Test
+    void signalsNeitherShortenTimeoutsNorBreakBlockingCalls() {
+        String out = run("signals", "signals: IllegalStateException", "timed: false", "rcvtimeo: true",
+                "blocking: after the storm");
+        int sent = Integer.parseInt(out.replaceAll("(?s).*signals sent: (\\d+).*", "$1"));
+        assertTrue(sent > 20, "only " + sent + " signals reached the thread\n" + out);
+        for (String kind : new String[] {"timed", "rcvtimeo"}) {
+            long ms = Long.parseLong(out.replaceAll("(?s).*" + kind + ": \\w+ after (\\d+) ms.*", "$1"));
+            assertTrue(ms >= 1490 && ms < 3000, kind + " returned after " + ms + " ms\n" + out);
+        }
+    }
 }

@@ -41,7 +41,7 @@ public final class Scenario {
         }
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws Throwable {
         switch (args[0]) {
             case "socket-use-after-close" -> socketUseAfterClose();
             case "double-close" -> doubleClose();
@@ -57,6 +57,7 @@ public final class Scenario {
             case "monitor-wrong-order" -> monitorWrongOrder();
             case "proxy-wrong-order" -> proxyWrongOrder();
             case "poller-wrong-order" -> pollerWrongOrder();
+            case "signals" -> signals();
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("DONE");
@@ -389,5 +390,61 @@ public final class Scenario {
         System.out.println("close-ms: " + (System.nanoTime() - start) / 1_000_000);
         t.join(5000);
         expect("poller", ContextTerminatedException.class, () -> rethrow(poller));
+    }
+
+    /**
+     * Signals aimed at the thread blocked in libzmq (tgkill through FFM, with a Java handler
+     * installed so the kernel interrupts the call with EINTR): timed calls must still wait their
+     * whole timeout, blocking ones must keep waiting.
+     */
+    static void signals() throws Throwable {
+        sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> { });
+        java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+        java.lang.invoke.MethodHandle syscall = linker.downcallHandle(
+                linker.defaultLookup().find("syscall").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_LONG,
+                        java.lang.foreign.ValueLayout.JAVA_LONG, java.lang.foreign.ValueLayout.JAVA_LONG,
+                        java.lang.foreign.ValueLayout.JAVA_LONG, java.lang.foreign.ValueLayout.JAVA_LONG),
+                java.lang.foreign.Linker.Option.firstVariadicArg(1));
+        long pid = ProcessHandle.current().pid();
+        try (Context ctx = Context.create(); Socket pull = ctx.socket(SocketType.PULL);
+             Socket push = ctx.socket(SocketType.PUSH)) {
+            pull.bind("inproc://signals");
+            push.connect("inproc://signals");
+            java.util.concurrent.atomic.AtomicLong tid = new java.util.concurrent.atomic.AtomicLong();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            java.util.List<String> results = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread t = background(failure, () -> {
+                tid.set((long) syscall.invokeExact(186L, 0L, 0L, 0L));                   // gettid
+                long start = System.nanoTime();
+                boolean got = pull.receiveBytes(java.time.Duration.ofMillis(1500)).isPresent();
+                results.add("timed: " + got + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                pull.set(dev.zmqffm.SocketOptions.RCVTIMEO, java.time.Duration.ofMillis(1500));
+                start = System.nanoTime();
+                byte[] none = pull.receiveBytes();
+                results.add("rcvtimeo: " + (none == null) + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                pull.set(dev.zmqffm.SocketOptions.RCVTIMEO, dev.zmqffm.SocketOptions.INFINITE);
+                results.add("blocking: " + pull.receiveString());
+            });
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            int sent = 0;
+            while (System.nanoTime() < deadline) {
+                if (tid.get() != 0) {
+                    long rc = (long) syscall.invokeExact(234L, pid, tid.get(), 1L);      // tgkill(SIGHUP)
+                    if (rc == 0) {
+                        sent++;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            push.send("after the storm");
+            t.join(10_000);
+            System.out.println("signals sent: " + sent);
+            results.forEach(System.out::println);
+            expect("signals", IllegalStateException.class, () -> {
+                rethrow(failure);
+                throw new IllegalStateException("no failure");
+            });
+        }
     }
 }
