@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.FreeCallback;
 import dev.zmqffm.internal.LibZmq;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -52,6 +53,7 @@ public final class Message implements AutoCloseable {
     private final MemorySegment capture;
     private Arena view;
     private int state = LIVE;
+    private MessageTracker tracker;
 
     /** An empty message, ready to receive into (or to send as an empty frame). */
     public Message() {
@@ -82,6 +84,91 @@ public final class Message implements AutoCloseable {
             throw new IllegalArgumentException("size must not be negative: " + size);
         }
         return new Message(size);
+    }
+
+    /**
+     * Below this size {@link #wrap(MemorySegment)} copies instead: registering the release and
+     * libzmq's call back cost more than copying a small payload (see the README's measurements).
+     */
+    public static final long WRAP_THRESHOLD = 1024;
+
+    /**
+     * A message whose payload is {@code data} itself — caller memory, e.g. from an arena you
+     * control or a mapped file — sent without copying. libzmq reads the memory until it no longer
+     * needs it; {@link #tracker()} says when that is. <b>Keep the memory alive and unchanged until
+     * then</b>: closing its arena earlier lets libzmq read freed memory. Payloads smaller than
+     * {@link #WRAP_THRESHOLD} are copied (the tracker is then done at once).
+     *
+     * @throws IllegalArgumentException if {@code data} is not native memory
+     */
+    public static Message wrap(MemorySegment data) {
+        if (!data.isNative()) {
+            throw new IllegalArgumentException("only native memory can be wrapped; heap data is copied by Message.copyOf");
+        }
+        if (data.byteSize() < WRAP_THRESHOLD) {
+            Message m = copyOf(data);
+            m.tracker = MessageTracker.completed();
+            return m;
+        }
+        Message m = new Message();
+        MessageTracker tracker = new MessageTracker();
+        long hint = FreeCallback.register(tracker.listener());
+        // The struct is re-initialised in place: the empty message needs no close first.
+        if (LibZmq.zmq_msg_init_data(m.capture, m.msg, data, data.byteSize(), FreeCallback.STUB,
+                MemorySegment.ofAddress(hint)) != 0) {
+            FreeCallback.cancel(hint);
+            m.close();
+            throw Failures.of("zmq_msg_init_data", m.capture);
+        }
+        m.tracker = tracker;
+        return m;
+    }
+
+    /**
+     * For a message made by {@link #wrap(MemorySegment)}: tells when libzmq has released the
+     * wrapped memory (after sending, or when this message is closed unsent).
+     *
+     * @throws IllegalStateException if this message does not wrap caller memory
+     */
+    public MessageTracker tracker() {
+        checkThread();
+        if (tracker == null) {
+            throw new IllegalStateException("only messages made by Message.wrap have a tracker");
+        }
+        return tracker;
+    }
+
+    /**
+     * Replaces the content with a new buffer of {@code size} bytes owned by libzmq (unspecified
+     * content), so one message can be filled and sent again and again without allocating.
+     */
+    public void rebuild(long size) {
+        checkThread();
+        if (state == CLOSED) {
+            throw new IllegalStateException("message is closed");
+        }
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + size);
+        }
+        invalidateView();
+        LibZmq.zmq_msg_close(capture, msg);
+        if (LibZmq.zmq_msg_init_size(capture, msg, size) != 0) {
+            LibZmq.zmq_msg_init(capture, msg);
+            throw Failures.of("zmq_msg_init_size", capture);
+        }
+        tracker = null;
+        state = LIVE;
+    }
+
+    /**
+     * Copies {@code source} into the payload at {@code offset} without creating a view.
+     *
+     * @throws IndexOutOfBoundsException if it does not fit
+     */
+    public void copyFrom(MemorySegment source, long offset) {
+        MemorySegment p = payload();
+        java.util.Objects.checkFromIndexSize(offset, source.byteSize(), p.byteSize());
+        MemorySegment.copy(source, 0, p, offset, source.byteSize());
     }
 
     /** A message holding a copy of {@code data}. */
@@ -237,6 +324,7 @@ public final class Message implements AutoCloseable {
         invalidateView();
         // zmq_msg_recv releases the old content itself; a sent message is a valid empty one.
         state = LIVE;
+        tracker = null;
     }
 
     /** Checks the message can be sent and drops any view: the payload is about to move. */

@@ -171,4 +171,36 @@ class MessageTest {
         }
         assertArrayEquals(new byte[0], in.receiveBytes());
     }
+
+    @Test
+    void libzmqOwnedBuffersTravelWithoutACopyOverInproc() {
+        try (Context local = Context.create(); Socket a = local.socket(SocketType.PAIR);
+             Socket b = local.socket(SocketType.PAIR);
+             Message out = Message.allocate(4096); Message got = new Message()) {
+            b.connect(a.bind("inproc://zero-copy"));
+            long address = out.data().address();
+            out.data().fill((byte) 1);
+            assertTrue(a.send(out));
+            assertTrue(b.receive(got));
+            assertEquals(address, got.data().address(), "the receiver sees the sender's buffer");
+        }
+    }
+
+    @Test
+    void rebuildReusesOneMessageForManySends() {
+        try (Message m = new Message(); Arena arena = Arena.ofConfined()) {
+            MemorySegment payload = arena.allocateFrom("round");
+            for (int i = 0; i < 3; i++) {
+                m.rebuild(payload.byteSize());
+                m.copyFrom(payload, 0);
+                assertTrue(out.send(m));
+                assertEquals("round\u0000", in.receiveString());
+            }
+            assertThrows(IndexOutOfBoundsException.class, () -> {
+                m.rebuild(2);
+                m.copyFrom(payload, 0);
+            });
+            assertThrows(IllegalArgumentException.class, () -> m.rebuild(-1));
+        }
+    }
 }

@@ -97,6 +97,7 @@ public final class LibZmq {
     // --- message ---------------------------------------------------------------------------
     private static final MethodHandle MSG_INIT = fallible(zmq_h.zmq_msg_init$descriptor(), zmq_h.zmq_msg_init$address());
     private static final MethodHandle MSG_INIT_SIZE = fallible(zmq_h.zmq_msg_init_size$descriptor(), zmq_h.zmq_msg_init_size$address());
+    private static final MethodHandle MSG_INIT_DATA = fallible(zmq_h.zmq_msg_init_data$descriptor(), zmq_h.zmq_msg_init_data$address());
     private static final MethodHandle MSG_SEND = fallible(zmq_h.zmq_msg_send$descriptor(), zmq_h.zmq_msg_send$address());
     private static final MethodHandle MSG_RECV = fallible(zmq_h.zmq_msg_recv$descriptor(), zmq_h.zmq_msg_recv$address());
     private static final MethodHandle MSG_CLOSE = fallible(zmq_h.zmq_msg_close$descriptor(), zmq_h.zmq_msg_close$address());
@@ -230,6 +231,11 @@ public final class LibZmq {
 
     public static int zmq_msg_init_size(MemorySegment cap, MemorySegment msg, long size) {
         try { return (int) MSG_INIT_SIZE.invokeExact(cap, msg, size); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    public static int zmq_msg_init_data(MemorySegment cap, MemorySegment msg, MemorySegment data, long size,
+                                        MemorySegment freeFn, MemorySegment hint) {
+        try { return (int) MSG_INIT_DATA.invokeExact(cap, msg, data, size, freeFn, hint); } catch (Throwable t) { throw rethrow(t); }
     }
 
     public static int zmq_msg_send(MemorySegment cap, MemorySegment msg, MemorySegment socket, int flags) {

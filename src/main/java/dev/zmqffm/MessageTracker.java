@@ -1,0 +1,74 @@
+package dev.zmqffm;
+
+import dev.zmqffm.internal.FreeCallback;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Tells when libzmq has let go of memory a {@link Message} wraps without copying.
+ *
+ * <pre>{@code
+ * try (Arena arena = Arena.ofShared()) {
+ *     MemorySegment frame = arena.allocate(1 << 20);
+ *     render(frame);
+ *     MessageTracker tracker;
+ *     try (Message msg = Message.wrap(frame)) {
+ *         tracker = msg.tracker();
+ *         socket.send(msg);                      // no copy: libzmq reads `frame` itself
+ *     }
+ *     tracker.await(Duration.ofSeconds(10));     // now the arena may be closed
+ * }
+ * }</pre>
+ *
+ * <p>libzmq releases the buffer once it has written it to the network (tcp, ipc) or once the
+ * receiver has closed its message (inproc), on one of its own threads; the tracker records that
+ * exactly once.
+ */
+public final class MessageTracker {
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final AtomicInteger releases = new AtomicInteger();
+
+    MessageTracker() {
+    }
+
+    static MessageTracker completed() {
+        MessageTracker t = new MessageTracker();
+        t.release();
+        return t;
+    }
+
+    FreeCallback.Release listener() {
+        return this::release;
+    }
+
+    private void release() {
+        releases.incrementAndGet();
+        done.countDown();
+    }
+
+    /** Whether libzmq has released the wrapped memory. */
+    public boolean isDone() {
+        return done.getCount() == 0;
+    }
+
+    /** Waits until libzmq has released the wrapped memory. */
+    public void await() throws InterruptedException {
+        done.await();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the release.
+     *
+     * @return whether the memory was released
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** How many times libzmq released the memory: 0 before, 1 after — never more. */
+    public int releaseCount() {
+        return releases.get();
+    }
+}
