@@ -151,7 +151,10 @@ public final class Message implements AutoCloseable {
             throw new IllegalArgumentException("size must not be negative: " + size);
         }
         invalidateView();
-        LibZmq.zmq_msg_close(capture, msg);
+        if (state != SENT) {
+            // A sent message is already empty: libzmq reset it.
+            LibZmq.zmq_msg_close_upcalling(capture, msg);
+        }
         if (LibZmq.zmq_msg_init_size(capture, msg, size) != 0) {
             LibZmq.zmq_msg_init(capture, msg);
             throw Failures.of("zmq_msg_init_size", capture);
@@ -297,7 +300,7 @@ public final class Message implements AutoCloseable {
         }
         invalidateView();
         state = CLOSED;
-        LibZmq.zmq_msg_close(capture, msg);
+        LibZmq.zmq_msg_close_upcalling(capture, msg);
         arena.close();
     }
 

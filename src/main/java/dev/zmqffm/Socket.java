@@ -81,6 +81,13 @@ public final class Socket implements AutoCloseable {
 
     private static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
 
+    /**
+     * Heap payloads up to this size are copied into a per-socket native buffer and sent with one
+     * {@code zmq_send} (which copies them into a message); larger ones are copied once, straight
+     * into a libzmq-owned message. Fewer downcalls win for small messages, fewer copies for large.
+     */
+    private static final int SMALL_SEND = 8192;
+
     /** Received payloads above this size are released right after copying out, not kept pinned. */
     private static final long KEEP_RECEIVED_LIMIT = 8192;
 
@@ -92,6 +99,7 @@ public final class Socket implements AutoCloseable {
     private final MemorySegment sendScratch;
     private final MemorySegment recvScratch;
     private final MemorySegment pollItem;
+    private final MemorySegment sendBuffer;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = IDLE;
     private volatile boolean closedByContext;
@@ -109,6 +117,7 @@ public final class Socket implements AutoCloseable {
         this.sendScratch = arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN);
         this.recvScratch = arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN);
         this.pollItem = PollItems.allocate(arena, 1);
+        this.sendBuffer = arena.allocate(SMALL_SEND, 8);
         PollItems.setSocket(pollItem, 0, handle);
         LibZmq.zmq_msg_init(capture, recvScratch);
     }
@@ -305,6 +314,10 @@ public final class Socket implements AutoCloseable {
         Objects.checkFromIndexSize(offset, length, data.length);
         enter();
         try {
+            if (length <= SMALL_SEND) {
+                MemorySegment.copy(data, offset, sendBuffer, ValueLayout.JAVA_BYTE, 0, length);
+                return perform(OP_SEND, sendBuffer, length, flags.bits(), SOCKET_TIMEOUT) >= 0;
+            }
             fillSendScratch(MemorySegment.ofArray(data).asSlice(offset, length));
             return sendScratch(flags.bits(), SOCKET_TIMEOUT);
         } finally {
@@ -666,7 +679,7 @@ public final class Socket implements AutoCloseable {
 
     private void release() {
         try {
-            LibZmq.zmq_msg_close(capture, recvScratch);
+            LibZmq.zmq_msg_close_upcalling(capture, recvScratch);
             LibZmq.zmq_close(capture, handle);
         } finally {
             context.forget(this);
@@ -688,7 +701,8 @@ public final class Socket implements AutoCloseable {
     }
 
     private void exit() {
-        STATE.setVolatile(this, IDLE);
+        // Release ordering suffices: the next enter() is a CAS, which synchronizes with it.
+        STATE.setRelease(this, IDLE);
     }
 
     private RuntimeException stateError() {
@@ -744,7 +758,7 @@ public final class Socket implements AutoCloseable {
 
     private void releaseLargeReceived(long size) {
         if (size > KEEP_RECEIVED_LIMIT) {
-            LibZmq.zmq_msg_close(capture, recvScratch);
+            LibZmq.zmq_msg_close_upcalling(capture, recvScratch);
             LibZmq.zmq_msg_init(capture, recvScratch);
         }
     }

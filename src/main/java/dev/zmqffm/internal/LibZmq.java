@@ -19,10 +19,13 @@ import java.lang.invoke.VarHandle;
  *   <li>every call that can fail captures {@code errno} in the same downcall
  *       ({@link Linker.Option#captureCallState}); a later {@code zmq_errno()} may see a value
  *       overwritten by the JVM in between. The capture segment is the first argument;</li>
- *   <li>short calls that never block and cannot fail ({@code zmq_msg_data}, {@code zmq_msg_size},
- *       {@code zmq_msg_more}) use {@link Linker.Option#critical(boolean) critical(false)}, which
+ *   <li>short calls that never block ({@code zmq_msg_data}, {@code zmq_msg_size},
+ *       {@code zmq_msg_more}, and with errno capture {@code zmq_msg_init}, {@code zmq_msg_init_size},
+ *       {@code zmq_msg_close}) use {@link Linker.Option#critical(boolean) critical(false)}, which
  *       skips the thread-state transition. Nothing that can block is ever critical: it would hold
- *       off the garbage collector.</li>
+ *       off the garbage collector. ({@code zmq_msg_close} of a wrapped message may call the free
+ *       callback, an upcall, which critical calls forbid: those messages are closed with the
+ *       ordinary handle.)</li>
  * </ul>
  * Each wrapper is a plain static method with exact types so {@code invokeExact} links once.
  */
@@ -53,6 +56,11 @@ public final class LibZmq {
 
     private static MethodHandle critical(FunctionDescriptor descriptor, MemorySegment address) {
         return LINKER.downcallHandle(address, descriptor, CRITICAL);
+    }
+
+    /** Short, never-blocking calls that can still fail (allocation): critical, with errno. */
+    private static MethodHandle criticalFallible(FunctionDescriptor descriptor, MemorySegment address) {
+        return LINKER.downcallHandle(address, descriptor, CRITICAL, CAPTURE_ERRNO);
     }
 
     static {
@@ -95,12 +103,13 @@ public final class LibZmq {
             MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class, int.class, long.class));
 
     // --- message ---------------------------------------------------------------------------
-    private static final MethodHandle MSG_INIT = fallible(zmq_h.zmq_msg_init$descriptor(), zmq_h.zmq_msg_init$address());
-    private static final MethodHandle MSG_INIT_SIZE = fallible(zmq_h.zmq_msg_init_size$descriptor(), zmq_h.zmq_msg_init_size$address());
+    private static final MethodHandle MSG_INIT = criticalFallible(zmq_h.zmq_msg_init$descriptor(), zmq_h.zmq_msg_init$address());
+    private static final MethodHandle MSG_INIT_SIZE = criticalFallible(zmq_h.zmq_msg_init_size$descriptor(), zmq_h.zmq_msg_init_size$address());
     private static final MethodHandle MSG_INIT_DATA = fallible(zmq_h.zmq_msg_init_data$descriptor(), zmq_h.zmq_msg_init_data$address());
     private static final MethodHandle MSG_SEND = fallible(zmq_h.zmq_msg_send$descriptor(), zmq_h.zmq_msg_send$address());
     private static final MethodHandle MSG_RECV = fallible(zmq_h.zmq_msg_recv$descriptor(), zmq_h.zmq_msg_recv$address());
-    private static final MethodHandle MSG_CLOSE = fallible(zmq_h.zmq_msg_close$descriptor(), zmq_h.zmq_msg_close$address());
+    private static final MethodHandle MSG_CLOSE = criticalFallible(zmq_h.zmq_msg_close$descriptor(), zmq_h.zmq_msg_close$address());
+    private static final MethodHandle MSG_CLOSE_UPCALLING = fallible(zmq_h.zmq_msg_close$descriptor(), zmq_h.zmq_msg_close$address());
     private static final MethodHandle MSG_COPY = fallible(zmq_h.zmq_msg_copy$descriptor(), zmq_h.zmq_msg_copy$address());
     private static final MethodHandle MSG_MOVE = fallible(zmq_h.zmq_msg_move$descriptor(), zmq_h.zmq_msg_move$address());
     private static final MethodHandle MSG_GETS = fallible(zmq_h.zmq_msg_gets$descriptor(), zmq_h.zmq_msg_gets$address());
@@ -244,6 +253,11 @@ public final class LibZmq {
 
     public static int zmq_msg_recv(MemorySegment cap, MemorySegment msg, MemorySegment socket, int flags) {
         try { return (int) MSG_RECV.invokeExact(cap, msg, socket, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_msg_close} for messages that may run the free callback (an upcall). */
+    public static int zmq_msg_close_upcalling(MemorySegment cap, MemorySegment msg) {
+        try { return (int) MSG_CLOSE_UPCALLING.invokeExact(cap, msg); } catch (Throwable t) { throw rethrow(t); }
     }
 
     public static int zmq_msg_close(MemorySegment cap, MemorySegment msg) {

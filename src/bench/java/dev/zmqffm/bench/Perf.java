@@ -1,0 +1,192 @@
+package dev.zmqffm.bench;
+
+import dev.zmqffm.Context;
+import dev.zmqffm.Message;
+import dev.zmqffm.Socket;
+import dev.zmqffm.SocketOptions;
+import dev.zmqffm.SocketType;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * zmq-ffm's perf tools, in the style of libzmq's {@code local_thr}/{@code remote_thr} and
+ * {@code local_lat}/{@code remote_lat}:
+ *
+ * <pre>
+ * Perf local_thr  ENDPOINT SIZE COUNT WARMUP API   # PULL binds, times first to last message
+ * Perf remote_thr ENDPOINT SIZE COUNT WARMUP API   # PUSH connects, sends WARMUP+COUNT messages
+ * Perf local_lat  ENDPOINT SIZE COUNT WARMUP API   # REP binds and echoes
+ * Perf remote_lat ENDPOINT SIZE COUNT WARMUP API   # REQ connects, times COUNT round trips
+ * Perf thr|lat    ENDPOINT SIZE COUNT WARMUP API   # both sides in this process (needed for inproc)
+ * </pre>
+ *
+ * API is {@code msg} (a reused {@link Message}: {@code rebuild} + send, receive into it) or
+ * {@code bytes} ({@code send(byte[])}, {@code receiveBytes()}). The measuring side prints one
+ * line: {@code RESULT kind=thr api=msg size=64 count=100000 value=...} where value is messages per
+ * second for throughput and one-way latency in microseconds for latency.
+ */
+public final class Perf {
+    private Perf() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        String endpoint = args[1];
+        int size = Integer.parseInt(args[2]);
+        int count = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[4]);
+        boolean msgApi = args[5].equals("msg");
+        try (Context ctx = Context.create()) {
+            switch (mode) {
+                case "local_thr" -> localThr(ctx, endpoint, true, size, count, warmup, msgApi);
+                case "remote_thr" -> remoteThr(ctx, endpoint, size, count, warmup, msgApi);
+                case "local_lat" -> localLat(ctx, endpoint, true, size, count, warmup, msgApi);
+                case "remote_lat" -> remoteLat(ctx, endpoint, size, count, warmup, msgApi);
+                case "thr" -> inProcess(ctx, endpoint, size, count, warmup, msgApi, true);
+                case "lat" -> inProcess(ctx, endpoint, size, count, warmup, msgApi, false);
+                default -> throw new IllegalArgumentException(mode);
+            }
+        }
+    }
+
+    private static void inProcess(Context ctx, String endpoint, int size, int count, int warmup, boolean msgApi,
+                                  boolean throughput) throws Exception {
+        Socket server = ctx.socket(throughput ? SocketType.PULL : SocketType.REP);
+        String bound = server.bind(endpoint);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread peer = new Thread(() -> {
+            try {
+                if (throughput) {
+                    remoteThr(ctx, bound, size, count, warmup, msgApi);
+                } else {
+                    serveLat(server, size, count + warmup, msgApi);
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        peer.start();
+        if (throughput) {
+            measureThr(server, size, count, warmup, msgApi);
+        } else {
+            remoteLat(ctx, bound, size, count, warmup, msgApi);
+        }
+        peer.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        server.close();
+    }
+
+    private static void localThr(Context ctx, String endpoint, boolean bind, int size, int count, int warmup,
+                                 boolean msgApi) {
+        try (Socket pull = ctx.socket(SocketType.PULL)) {
+            pull.set(SocketOptions.RCVHWM, 1000);
+            pull.bind(endpoint);
+            measureThr(pull, size, count, warmup, msgApi);
+        }
+    }
+
+    private static void measureThr(Socket pull, int size, int count, int warmup, boolean msgApi) {
+        long start = 0;
+        if (msgApi) {
+            try (Message msg = new Message()) {
+                for (int i = 0; i < warmup + count; i++) {
+                    if (i == warmup) {
+                        start = System.nanoTime();
+                    }
+                    pull.receive(msg);
+                    if (msg.size() != size) {
+                        throw new IllegalStateException("message of the wrong size " + msg.size());
+                    }
+                }
+            }
+        } else {
+            for (int i = 0; i < warmup + count; i++) {
+                if (i == warmup) {
+                    start = System.nanoTime();
+                }
+                byte[] got = pull.receiveBytes();
+                if (got.length != size) {
+                    throw new IllegalStateException("message of the wrong size " + got.length);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT kind=thr api=%s size=%d count=%d value=%.1f%n", msgApi ? "msg" : "bytes", size,
+                count, count / seconds);
+    }
+
+    private static void remoteThr(Context ctx, String endpoint, int size, int count, int warmup, boolean msgApi) {
+        try (Socket push = ctx.socket(SocketType.PUSH)) {
+            push.set(SocketOptions.SNDHWM, 1000);
+            push.set(SocketOptions.LINGER, SocketOptions.INFINITE);   // every message must arrive
+            push.connect(endpoint);
+            if (msgApi) {
+                try (Message msg = new Message()) {
+                    for (int i = 0; i < warmup + count; i++) {
+                        msg.rebuild(size);
+                        push.send(msg);
+                    }
+                }
+            } else {
+                byte[] payload = new byte[size];
+                for (int i = 0; i < warmup + count; i++) {
+                    push.send(payload);
+                }
+            }
+        }
+    }
+
+    private static void localLat(Context ctx, String endpoint, boolean bind, int size, int count, int warmup,
+                                 boolean msgApi) {
+        try (Socket rep = ctx.socket(SocketType.REP)) {
+            rep.bind(endpoint);
+            serveLat(rep, size, count + warmup, msgApi);
+        }
+    }
+
+    private static void serveLat(Socket rep, int size, int roundTrips, boolean msgApi) {
+        if (msgApi) {
+            try (Message msg = new Message()) {
+                for (int i = 0; i < roundTrips; i++) {
+                    rep.receive(msg);
+                    rep.send(msg);
+                }
+            }
+        } else {
+            for (int i = 0; i < roundTrips; i++) {
+                rep.send(rep.receiveBytes());
+            }
+        }
+    }
+
+    private static void remoteLat(Context ctx, String endpoint, int size, int count, int warmup, boolean msgApi) {
+        try (Socket req = ctx.socket(SocketType.REQ)) {
+            req.connect(endpoint);
+            long start = 0;
+            if (msgApi) {
+                try (Message msg = new Message()) {
+                    for (int i = 0; i < warmup + count; i++) {
+                        if (i == warmup) {
+                            start = System.nanoTime();
+                        }
+                        msg.rebuild(size);
+                        req.send(msg);
+                        req.receive(msg);
+                    }
+                }
+            } else {
+                byte[] payload = new byte[size];
+                for (int i = 0; i < warmup + count; i++) {
+                    if (i == warmup) {
+                        start = System.nanoTime();
+                    }
+                    req.send(payload);
+                    req.receiveBytes();
+                }
+            }
+            double micros = (System.nanoTime() - start) / 1e3 / count / 2;
+            System.out.printf("RESULT kind=lat api=%s size=%d count=%d value=%.3f%n", msgApi ? "msg" : "bytes", size,
+                    count, micros);
+        }
+    }
+}
