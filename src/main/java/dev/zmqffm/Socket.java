@@ -586,6 +586,17 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
+     * Receives one frame into {@code buffer} (like {@code zmq_recv}): the reusable-array form of
+     * {@link #receiveBytes()}, allocating nothing.
+     *
+     * @return the frame's full size (larger than the array if it was truncated), or {@code -1}
+     *         if none was waiting (DONT_WAIT) or the timeout elapsed
+     */
+    public int receive(byte[] buffer, ReceiveFlags flags) {
+        return receive(MemorySegment.ofArray(buffer), flags);
+    }
+
+    /**
      * Receives one frame into {@code buffer} from its position; the position advances by the
      * bytes written.
      *

@@ -2,6 +2,8 @@ package dev.zmqffm.bench;
 
 import dev.zmqffm.Context;
 import dev.zmqffm.Message;
+import dev.zmqffm.ReceiveFlags;
+import dev.zmqffm.SendFlags;
 import dev.zmqffm.Socket;
 import dev.zmqffm.SocketOptions;
 import dev.zmqffm.SocketType;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * </pre>
  *
  * API is {@code msg} (a reused {@link Message}: {@code rebuild} + send, receive into it) or
- * {@code bytes} ({@code send(byte[])}, {@code receiveBytes()}). The measuring side prints one
+ * {@code bytes} ({@code send(byte[])}, {@code receive(byte[], flags)} into a reused array — the
+ * same shape as C's {@code zmq_send}/{@code zmq_recv} with a buffer). The measuring side prints one
  * line: {@code RESULT kind=thr api=msg size=64 count=100000 value=...} where value is messages per
  * second for throughput and one-way latency in microseconds for latency.
  */
@@ -36,9 +39,9 @@ public final class Perf {
         boolean msgApi = args[5].equals("msg");
         try (Context ctx = Context.create()) {
             switch (mode) {
-                case "local_thr" -> localThr(ctx, endpoint, true, size, count, warmup, msgApi);
+                case "local_thr" -> localThr(ctx, endpoint, size, count, warmup, msgApi);
                 case "remote_thr" -> remoteThr(ctx, endpoint, size, count, warmup, msgApi);
-                case "local_lat" -> localLat(ctx, endpoint, true, size, count, warmup, msgApi);
+                case "local_lat" -> localLat(ctx, endpoint, size, count, warmup, msgApi);
                 case "remote_lat" -> remoteLat(ctx, endpoint, size, count, warmup, msgApi);
                 case "thr" -> inProcess(ctx, endpoint, size, count, warmup, msgApi, true);
                 case "lat" -> inProcess(ctx, endpoint, size, count, warmup, msgApi, false);
@@ -76,7 +79,7 @@ public final class Perf {
         server.close();
     }
 
-    private static void localThr(Context ctx, String endpoint, boolean bind, int size, int count, int warmup,
+    private static void localThr(Context ctx, String endpoint, int size, int count, int warmup,
                                  boolean msgApi) {
         try (Socket pull = ctx.socket(SocketType.PULL)) {
             pull.set(SocketOptions.RCVHWM, 1000);
@@ -100,13 +103,14 @@ public final class Perf {
                 }
             }
         } else {
+            byte[] buffer = new byte[size];
             for (int i = 0; i < warmup + count; i++) {
                 if (i == warmup) {
                     start = System.nanoTime();
                 }
-                byte[] got = pull.receiveBytes();
-                if (got.length != size) {
-                    throw new IllegalStateException("message of the wrong size " + got.length);
+                int got = pull.receive(buffer, ReceiveFlags.NONE);
+                if (got != size) {
+                    throw new IllegalStateException("message of the wrong size " + got);
                 }
             }
         }
@@ -136,7 +140,7 @@ public final class Perf {
         }
     }
 
-    private static void localLat(Context ctx, String endpoint, boolean bind, int size, int count, int warmup,
+    private static void localLat(Context ctx, String endpoint, int size, int count, int warmup,
                                  boolean msgApi) {
         try (Socket rep = ctx.socket(SocketType.REP)) {
             rep.bind(endpoint);
@@ -153,8 +157,10 @@ public final class Perf {
                 }
             }
         } else {
+            byte[] buffer = new byte[size];
             for (int i = 0; i < roundTrips; i++) {
-                rep.send(rep.receiveBytes());
+                int n = rep.receive(buffer, ReceiveFlags.NONE);
+                rep.send(buffer, 0, n, SendFlags.NONE);
             }
         }
     }
@@ -181,7 +187,7 @@ public final class Perf {
                         start = System.nanoTime();
                     }
                     req.send(payload);
-                    req.receiveBytes();
+                    req.receive(payload, ReceiveFlags.NONE);
                 }
             }
             double micros = (System.nanoTime() - start) / 1e3 / count / 2;
