@@ -87,8 +87,11 @@ public final class Message implements AutoCloseable {
     }
 
     /**
-     * Below this size {@link #wrap(MemorySegment)} copies instead: registering the release and
-     * libzmq's call back cost more than copying a small payload (see the README's measurements).
+     * Below this size (1 KiB) {@link #wrap(MemorySegment)} copies instead. Measured with
+     * {@code WrapBenchmark} (send and receive over inproc, JDK 25): copying costs a flat ~0.39 µs
+     * up to 1 KiB and then grows with the size (0.48 µs at 4 KiB, 0.69 µs at 16 KiB, 1.5 µs at
+     * 64 KiB), while wrapping stays at ~0.3–0.35 µs. Below 1 KiB the two are equal within the
+     * noise, so copying wins there: the caller's memory is free again at once.
      */
     public static final long WRAP_THRESHOLD = 1024;
 
