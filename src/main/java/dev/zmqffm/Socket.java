@@ -99,6 +99,7 @@ public final class Socket implements AutoCloseable {
     private final MemorySegment sendScratch;
     private final MemorySegment recvScratch;
     private final MemorySegment pollItem;
+    /** Native scratch for small heap payloads, both directions (one thread at a time is inside). */
     private final MemorySegment sendBuffer;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = IDLE;
@@ -593,7 +594,21 @@ public final class Socket implements AutoCloseable {
      *         if none was waiting (DONT_WAIT) or the timeout elapsed
      */
     public int receive(byte[] buffer, ReceiveFlags flags) {
-        return receive(MemorySegment.ofArray(buffer), flags);
+        if (buffer.length > SMALL_SEND) {
+            return receive(MemorySegment.ofArray(buffer), flags);
+        }
+        enter();
+        try {
+            // Through the socket's native scratch buffer: no segment is created per call, so the
+            // loop allocates nothing whatever else the JIT has seen.
+            int size = perform(OP_RECV, sendBuffer, buffer.length, flags.bits(), SOCKET_TIMEOUT);
+            if (size > 0) {
+                MemorySegment.copy(sendBuffer, ValueLayout.JAVA_BYTE, 0, buffer, 0, Math.min(size, buffer.length));
+            }
+            return size;
+        } finally {
+            exit();
+        }
     }
 
     /**
