@@ -13,28 +13,21 @@ import java.lang.foreign.ValueLayout;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class MessageTest {
-    private Context ctx;
+class MessageTest extends WithContext {
     private Socket in;
     private Socket out;
 
     @BeforeEach
-    void open() {
-        ctx = Context.create();
+    void openSockets() {
         in = ctx.socket(SocketType.PULL);
         out = ctx.socket(SocketType.PUSH);
         out.connect(in.bind("tcp://127.0.0.1:*"));
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
     }
 
     @Test

@@ -10,29 +10,22 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Zero-copy sends of caller memory: no copy is made, and the release is signalled exactly once. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class MessageTrackerTest {
-    private Context ctx;
+class MessageTrackerTest extends WithContext {
     private Socket in;
     private Socket out;
 
     @BeforeEach
-    void open() {
-        ctx = Context.create();
+    void openSockets() {
         in = ctx.socket(SocketType.PULL);
         out = ctx.socket(SocketType.PUSH);
         out.connect(in.bind("inproc://tracker"));
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
     }
 
     @Test

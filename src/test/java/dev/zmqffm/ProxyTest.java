@@ -8,25 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ProxyTest {
+class ProxyTest extends WithContext {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private Context ctx;
-
-    @BeforeEach
-    void open() {
-        ctx = Context.create();
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
 
     @Test
     void forwardsCapturesPausesAndCounts() {

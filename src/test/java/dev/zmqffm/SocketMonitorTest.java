@@ -12,25 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SocketMonitorTest {
+class SocketMonitorTest extends WithContext {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private Context ctx;
-
-    @BeforeEach
-    void open() {
-        ctx = Context.create();
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
 
     private static List<MonitorEvent.Type> until(SocketMonitor m, MonitorEvent.Type last) {
         List<MonitorEvent.Type> seen = new ArrayList<>();

@@ -12,24 +12,12 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SocketOptionsTest {
-    private Context ctx;
-
-    @BeforeEach
-    void open() {
-        ctx = Context.create();
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class SocketOptionsTest extends WithContext {
 
     @Test
     void everyStableOptionIsThereOnceWithItsLibzmqNumber() {

@@ -19,26 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SocketTest {
-    private Context ctx;
-
-    @BeforeEach
-    void open() {
-        ctx = Context.create();
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class SocketTest extends WithContext {
 
     private Socket[] pair(SocketType a, SocketType b) {
         Socket x = ctx.socket(a);

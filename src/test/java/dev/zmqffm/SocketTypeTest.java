@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqffm.testing.WithContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,19 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every socket type pair libzmq allows, over inproc, ipc and tcp, exchanging real messages. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class SocketTypeTest {
+class SocketTypeTest extends WithContext {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private Context ctx;
-
-    @BeforeEach
-    void open() {
-        ctx = Context.create();
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
 
     static Stream<Arguments> pairs() {
         List<Arguments> all = new ArrayList<>();

@@ -64,13 +64,19 @@ public final class Perf {
                 }
             } catch (Throwable e) {
                 failure.set(e);
+                ctx.shutdown();               // unblock the measuring side instead of hanging
             }
         });
         peer.start();
-        if (throughput) {
-            measureThr(server, size, count, warmup, msgApi);
-        } else {
-            remoteLat(ctx, bound, size, count, warmup, msgApi);
+        try {
+            if (throughput) {
+                measureThr(server, size, count, warmup, msgApi);
+            } else {
+                remoteLat(ctx, bound, size, count, warmup, msgApi);
+            }
+        } catch (dev.zmqffm.ContextTerminatedException e) {
+            peer.join();
+            throw new IllegalStateException("the peer thread failed", failure.get());
         }
         peer.join();
         if (failure.get() != null) {

@@ -8,30 +8,18 @@ import dev.zmqffm.Socket;
 import dev.zmqffm.SocketOptions;
 import dev.zmqffm.SocketType;
 import dev.zmqffm.testing.ForkedJvm;
+import dev.zmqffm.testing.WithContext;
 import dev.zmqffm.testing.Peer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Our sockets against pyzmq (Python bindings over the same libzmq, another process) over tcp. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class PyzmqInteropTest {
+class PyzmqInteropTest extends WithContext {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private Context ctx;
-
-    @BeforeEach
-    void open() {
-        ctx = Context.create();
-    }
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
 
     private static void assertClean(ForkedJvm.Result r, String expectedOutput) {
         assertEquals(0, r.exitCode(), r.evidence());
