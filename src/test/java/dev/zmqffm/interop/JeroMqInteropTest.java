@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zmqffm.Context;
+import dev.zmqffm.MonitorEvent;
+import dev.zmqffm.SocketMonitor;
 import dev.zmqffm.SendFlags;
 import dev.zmqffm.Socket;
 import dev.zmqffm.SocketType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -183,10 +186,13 @@ class JeroMqInteropTest {
 
     @Test
     void jeroMqPushToOurPull() {
-        try (Socket pull = ctx.socket(SocketType.PULL)) {
+        try (Socket pull = ctx.socket(SocketType.PULL);
+             SocketMonitor monitor = SocketMonitor.start(pull, Set.of(MonitorEvent.Type.HANDSHAKE_SUCCEEDED))) {
             String ep = pull.bind("tcp://127.0.0.1:*");
             ZMQ.Socket push = jctx.createSocket(org.zeromq.SocketType.PUSH);
             push.connect(ep);
+            // Send once the ZMTP handshake is done (a run once lost the first messages otherwise).
+            assertTrue(monitor.next(WAIT).isPresent(), "JeroMQ never completed the handshake");
             for (int i = 0; i < 100; i++) {
                 push.send("job " + i);
             }
