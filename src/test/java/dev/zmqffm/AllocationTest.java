@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The hot paths allocate nothing per message once warm: counted with the JVM's per-thread
  * allocation counter, not timed (the JMH benchmarks in src/bench report the same with -prof gc).
+ *
+ * <p>Measured in a fresh JVM: "nothing" relies on the JIT's escape analysis removing the
+ * temporary wrapper objects of FFM's copy helpers, and in the JVM that runs the whole test suite
+ * — where the same helpers have seen every kind of segment — the {@code byte[]} loop was once
+ * measured at 80 B per message. A real application's profile is closer to the fresh JVM's.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AllocationTest {
@@ -33,6 +38,19 @@ class AllocationTest {
 
     @Test
     void reusedMessagesAndArraysAllocateNothing() {
+        dev.zmqffm.testing.ForkedJvm.Result r = dev.zmqffm.testing.ForkedJvm.run(Measure.class);
+        assertTrue(r.exitCode() == 0 && r.stdout().contains("ALL ZERO"), r.evidence());
+    }
+
+    /** The measurement itself, run by the test in its own JVM. */
+    public static final class Measure {
+        public static void main(String[] args) {
+            measure();
+            System.out.println("ALL ZERO");
+        }
+    }
+
+    static void measure() {
         try (Context ctx = Context.create();
              Socket out = ctx.socket(SocketType.PAIR);
              Socket in = ctx.socket(SocketType.PAIR);
@@ -73,11 +91,20 @@ class AllocationTest {
                     throw new AssertionError();
                 }
             });
+            System.out.printf("receiveBytes %.1f, Message %.3f, byte[] %.3f, poll %.3f B per message%n",
+                    allocating, message, array, polled);
             // The counter works: receiveBytes() returns a new 64-byte array each time.
-            assertTrue(allocating >= 64, "receiveBytes() measured at " + allocating + " B per message");
-            assertTrue(message < 1, "Message loop allocates " + message + " B per message");
-            assertTrue(array < 1, "byte[] loop allocates " + array + " B per message");
-            assertTrue(polled < 1, "poll/receive loop allocates " + polled + " B per message");
+            check(allocating >= 64, "receiveBytes() measured at " + allocating + " B per message");
+            check(message < 1, "Message loop allocates " + message + " B per message");
+            check(array < 1, "byte[] loop allocates " + array + " B per message");
+            check(polled < 1, "poll/receive loop allocates " + polled + " B per message");
+        }
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            System.out.println("FAILED: " + what);
+            System.exit(1);
         }
     }
 }
