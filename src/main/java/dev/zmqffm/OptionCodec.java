@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * How one kind of socket option value travels through {@code zmq_setsockopt} and
@@ -133,12 +134,8 @@ abstract class OptionCodec<T> {
         }
     };
 
-    interface Encoder<A, B> {
-        B apply(A a);
-    }
-
     /** A codec for {@code U} stored as this codec's type. */
-    final <U> OptionCodec<U> map(Encoder<U, T> to, Encoder<T, U> from) {
+    final <U> OptionCodec<U> map(Function<U, T> to, Function<T, U> from) {
         OptionCodec<T> base = this;
         return new OptionCodec<>() {
             @Override

@@ -199,7 +199,7 @@ public final class Poller implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             Socket s = sockets[i];
             PollItems.setEvents(items, i, events[i]);
-            if (!used[i] || (s != null && !s.tryEnterForPoll())) {
+            if (!used[i] || (s != null && !s.tryEnter())) {
                 if (s != null && !s.isClosed()) {
                     throw new IllegalStateException("registered socket " + i
                             + " is in use by another thread");
@@ -219,7 +219,7 @@ public final class Poller implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             if (entered[i]) {
                 entered[i] = false;
-                sockets[i].exitFromPoll();
+                sockets[i].exit();
             }
         }
     }

@@ -103,14 +103,14 @@ public final class Proxy implements AutoCloseable {
                     : new Socket[] {frontend, backend, server, capture};
             // Claim every socket now, on the caller's thread, so misuse fails here and not later.
             for (Socket s : all) {
-                s.enterOrThrow();
+                s.enter();
                 entered.add(s);
             }
             Proxy proxy = new Proxy(all, server, client);
             proxy.thread.start();
             return proxy;
         } catch (RuntimeException e) {
-            entered.forEach(Socket::exitFromPoll);
+            entered.forEach(Socket::exit);
             if (client != null) {
                 client.close();
             }
@@ -141,7 +141,7 @@ public final class Proxy implements AutoCloseable {
             failure = e;
         } finally {
             for (Socket s : proxied) {
-                s.exitFromPoll();
+                s.exit();
             }
         }
     }

@@ -720,13 +720,15 @@ public final class Socket implements AutoCloseable {
 
     // --- internals ------------------------------------------------------------------------
 
-    private void enter() {
+    /** Marks the socket in use by the calling thread (or a proxy); throws if closed or busy. */
+    void enter() {
         if (!STATE.compareAndSet(this, IDLE, BUSY)) {
             throw stateError();
         }
     }
 
-    private void exit() {
+    /** Ends {@link #enter()} or a successful {@link #tryEnter()}. */
+    void exit() {
         // Release ordering suffices: the next enter() is a CAS, which synchronizes with it.
         STATE.setRelease(this, IDLE);
     }
@@ -881,18 +883,9 @@ public final class Socket implements AutoCloseable {
         return (int) STATE.getVolatile(this) == BUSY;
     }
 
-    /** Marks the socket in use by a poller or proxy; false if it is closed or busy. */
-    boolean tryEnterForPoll() {
+    /** Marks the socket in use (by a poller, say); false if it is closed or busy. */
+    boolean tryEnter() {
         return STATE.compareAndSet(this, IDLE, BUSY);
-    }
-
-    void exitFromPoll() {
-        exit();
-    }
-
-    /** Like {@link #enter()}, for the proxy: the same exceptions for a closed or busy socket. */
-    void enterOrThrow() {
-        enter();
     }
 
     /**
@@ -902,7 +895,7 @@ public final class Socket implements AutoCloseable {
      */
     boolean monitor(String endpoint, int events) {
         if (endpoint == null) {
-            if (!tryEnterForPoll()) {
+            if (!tryEnter()) {
                 return false;
             }
         } else {
