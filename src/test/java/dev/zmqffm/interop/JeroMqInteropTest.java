@@ -71,13 +71,34 @@ class JeroMqInteropTest {
         void run() throws Exception;
     }
 
+    /**
+     * Connects and waits for the ZMTP handshake, seen from our socket's monitor. About one
+     * libzmq 4.3.4 ↔ JeroMQ 0.6.0 connection in fifteen stalls after the TCP accept on this
+     * machine (no HANDSHAKE_SUCCEEDED, while JeroMQ ↔ JeroMQ never does), so a stalled attempt is
+     * dropped and made again — at most three times, and the test fails if none completes.
+     */
+    private static void handshake(Socket ours, Runnable connect, Runnable disconnect) {
+        try (SocketMonitor monitor = SocketMonitor.start(ours, Set.of(MonitorEvent.Type.HANDSHAKE_SUCCEEDED))) {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                connect.run();
+                if (monitor.next(Duration.ofSeconds(3)).isPresent()) {
+                    return;
+                }
+                System.err.println("JeroMQ handshake stalled, attempt " + attempt);
+                disconnect.run();
+            }
+        }
+        throw new AssertionError("no ZMTP handshake with JeroMQ in three attempts");
+    }
+
     @Test
     void ourReqAgainstJeroMqRep() throws Exception {
         ZMQ.Socket rep = jctx.createSocket(org.zeromq.SocketType.REP);
         int port = rep.bindToRandomPort("tcp://127.0.0.1");
         rep.setReceiveTimeOut(10_000);
         try (Socket req = ctx.socket(SocketType.REQ)) {
-            req.connect("tcp://127.0.0.1:" + port);
+            String ep = "tcp://127.0.0.1:" + port;
+            handshake(req, () -> req.connect(ep), () -> req.disconnect(ep));
             inThread(() -> {
                 for (int i = 0; i < 3; i++) {
                     String got = rep.recvStr();
@@ -98,7 +119,7 @@ class JeroMqInteropTest {
             String ep = rep.bind("tcp://127.0.0.1:*");
             ZMQ.Socket req = jctx.createSocket(org.zeromq.SocketType.REQ);
             req.setReceiveTimeOut(10_000);
-            req.connect(ep);
+            handshake(rep, () -> req.connect(ep), () -> req.disconnect(ep));
             AtomicReference<String> reply = new AtomicReference<>();
             inThread(() -> {
                 req.send("hello");
@@ -118,7 +139,7 @@ class JeroMqInteropTest {
             ZMQ.Socket sub = jctx.createSocket(org.zeromq.SocketType.SUB);
             sub.subscribe("weather".getBytes(UTF_8));
             sub.setReceiveTimeOut(20);
-            sub.connect(ep);
+            handshake(pub, () -> sub.connect(ep), () -> sub.disconnect(ep));
             String got = null;
             for (int i = 0; i < 500 && got == null; i++) {   // slow joiner: publish until heard
                 pub.send("sports nothing");
@@ -140,7 +161,8 @@ class JeroMqInteropTest {
         int port = pub.bindToRandomPort("tcp://127.0.0.1");
         try (Socket sub = ctx.socket(SocketType.SUB)) {
             sub.subscribe("a");
-            sub.connect("tcp://127.0.0.1:" + port);
+            String ep = "tcp://127.0.0.1:" + port;
+            handshake(sub, () -> sub.connect(ep), () -> sub.disconnect(ep));
             Optional<String> got = Optional.empty();
             for (int i = 0; i < 500 && got.isEmpty(); i++) {
                 pub.send("b ignored");
@@ -162,7 +184,8 @@ class JeroMqInteropTest {
         }
         int n = 1000;
         try (Socket push = ctx.socket(SocketType.PUSH)) {
-            push.connect("tcp://127.0.0.1:" + port);
+            String ep = "tcp://127.0.0.1:" + port;
+            handshake(push, () -> push.connect(ep), () -> push.disconnect(ep));
             inThread(() -> {
                 for (int i = 0; i < n; i++) {
                     assertEquals("m" + i, pull.recvStr());
@@ -186,13 +209,10 @@ class JeroMqInteropTest {
 
     @Test
     void jeroMqPushToOurPull() {
-        try (Socket pull = ctx.socket(SocketType.PULL);
-             SocketMonitor monitor = SocketMonitor.start(pull, Set.of(MonitorEvent.Type.HANDSHAKE_SUCCEEDED))) {
+        try (Socket pull = ctx.socket(SocketType.PULL)) {
             String ep = pull.bind("tcp://127.0.0.1:*");
             ZMQ.Socket push = jctx.createSocket(org.zeromq.SocketType.PUSH);
-            push.connect(ep);
-            // Send once the ZMTP handshake is done (a run once lost the first messages otherwise).
-            assertTrue(monitor.next(WAIT).isPresent(), "JeroMQ never completed the handshake");
+            handshake(pull, () -> push.connect(ep), () -> push.disconnect(ep));
             for (int i = 0; i < 100; i++) {
                 push.send("job " + i);
             }
