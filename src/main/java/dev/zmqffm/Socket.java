@@ -95,6 +95,7 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Arena arena;
     private final MemorySegment handle;
+    private final MemorySegment fastHandle;
     private final MemorySegment capture;
     private final MemorySegment sendScratch;
     private final MemorySegment recvScratch;
@@ -114,11 +115,18 @@ public final class Socket implements AutoCloseable {
         // Handle and buffers live in the socket's arena: after close, passing them to a downcall
         // throws IllegalStateException before any native code runs.
         this.handle = raw.reinterpret(arena, null);
-        this.capture = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-        this.sendScratch = arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN);
-        this.recvScratch = arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN);
+        // The per-call buffers are the arena's memory seen through unscoped views, and the send
+        // and receive paths pass an unscoped handle: a downcall with a shared-arena segment
+        // acquires and releases that arena (two atomic updates per segment per call). This is
+        // safe because those paths run between enter() and exit(), and close() cannot complete
+        // then: the socket's memory outlives every such call. Everything else passes `handle`,
+        // which the arena guards.
+        this.fastHandle = MemorySegment.ofAddress(raw.address());
+        this.capture = unscoped(arena.allocate(LibZmq.CAPTURE_LAYOUT));
+        this.sendScratch = unscoped(arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN));
+        this.recvScratch = unscoped(arena.allocate(LibZmq.MSG_T_SIZE, LibZmq.MSG_T_ALIGN));
         this.pollItem = PollItems.allocate(arena, 1);
-        this.sendBuffer = arena.allocate(SMALL_SEND, 8);
+        this.sendBuffer = unscoped(arena.allocate(SMALL_SEND, 8));
         PollItems.setSocket(pollItem, 0, handle);
         LibZmq.zmq_msg_init(capture, recvScratch);
     }
@@ -793,11 +801,15 @@ public final class Socket implements AutoCloseable {
 
     private int invoke(int op, MemorySegment target, long length, int flags) {
         return switch (op) {
-            case OP_MSG_SEND -> LibZmq.zmq_msg_send(capture, target, handle, flags);
-            case OP_MSG_RECV -> LibZmq.zmq_msg_recv(capture, target, handle, flags);
-            case OP_SEND -> LibZmq.zmq_send(capture, handle, target, length, flags);
-            default -> LibZmq.zmq_recv(capture, handle, target, length, flags);
+            case OP_MSG_SEND -> LibZmq.zmq_msg_send(capture, target, fastHandle, flags);
+            case OP_MSG_RECV -> LibZmq.zmq_msg_recv(capture, target, fastHandle, flags);
+            case OP_SEND -> LibZmq.zmq_send(capture, fastHandle, target, length, flags);
+            default -> LibZmq.zmq_recv(capture, fastHandle, target, length, flags);
         };
+    }
+
+    private static MemorySegment unscoped(MemorySegment owned) {
+        return MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
     }
 
     private static String name(int op) {
