@@ -54,6 +54,12 @@ public final class Message implements AutoCloseable {
     private Arena view;
     private int state = LIVE;
     private MessageTracker tracker;
+    /**
+     * The payload size when Java already knows it (set by the operation that changed the
+     * content: zmq_msg_recv returns it), or -1 to ask libzmq: a receive loop that checks
+     * {@link #size()} then costs no second downcall per message.
+     */
+    private long knownSize = -1;
 
     /** An empty message, ready to receive into (or to send as an empty frame). */
     public Message() {
@@ -69,6 +75,7 @@ public final class Message implements AutoCloseable {
             if (rc != 0) {
                 throw Failures.of(size < 0 ? "zmq_msg_init" : "zmq_msg_init_size", capture);
             }
+            this.knownSize = Math.max(0, size);
         } catch (RuntimeException | Error e) {
             arena.close();
             throw e;
@@ -123,6 +130,7 @@ public final class Message implements AutoCloseable {
             m.close();
             throw Failures.of("zmq_msg_init_data", m.capture);
         }
+        m.knownSize = data.byteSize();
         m.tracker = tracker;
         return m;
     }
@@ -160,8 +168,10 @@ public final class Message implements AutoCloseable {
         }
         if (LibZmq.zmq_msg_init_size(capture, msg, size) != 0) {
             LibZmq.zmq_msg_init(capture, msg);
+            knownSize = 0;
             throw Failures.of("zmq_msg_init_size", capture);
         }
+        knownSize = size;
         tracker = null;
         state = LIVE;
     }
@@ -206,14 +216,13 @@ public final class Message implements AutoCloseable {
         if (view == null) {
             view = Arena.ofConfined();
         }
-        long size = LibZmq.zmq_msg_size(msg);
-        return LibZmq.zmq_msg_data(msg).reinterpret(size, view, null);
+        return LibZmq.zmq_msg_data(msg).reinterpret(nativeSize(), view, null);
     }
 
     /** Payload size in bytes. */
     public long size() {
         checkLive();
-        return LibZmq.zmq_msg_size(msg);
+        return nativeSize();
     }
 
     /** Whether more frames of the same message follow this one (after a receive). */
@@ -279,6 +288,7 @@ public final class Message implements AutoCloseable {
             copy.close();
             throw Failures.of("zmq_msg_copy", capture);
         }
+        copy.knownSize = knownSize;
         return copy;
     }
 
@@ -315,7 +325,7 @@ public final class Message implements AutoCloseable {
         return switch (state) {
             case CLOSED -> "Message[closed]";
             case SENT -> "Message[sent]";
-            default -> "Message[" + LibZmq.zmq_msg_size(msg) + " bytes" + (more() ? ", more" : "") + "]";
+            default -> "Message[" + nativeSize() + " bytes" + (more() ? ", more" : "") + "]";
         };
     }
 
@@ -331,6 +341,12 @@ public final class Message implements AutoCloseable {
         // zmq_msg_recv releases the old content itself; a sent message is a valid empty one.
         state = LIVE;
         tracker = null;
+        knownSize = -1;
+    }
+
+    /** Records what zmq_msg_recv returned: the frame's size (unless it overflowed an int). */
+    void afterReceive(int received) {
+        knownSize = received >= 0 && received < Integer.MAX_VALUE ? received : -1;
     }
 
     /** Checks the message can be sent and drops any view: the payload is about to move. */
@@ -341,6 +357,7 @@ public final class Message implements AutoCloseable {
 
     void afterSend() {
         state = SENT;
+        knownSize = 0;
     }
 
     // --- internals ------------------------------------------------------------------------
@@ -348,7 +365,12 @@ public final class Message implements AutoCloseable {
     /** The payload as a short-lived unscoped view, for copies made right here. */
     private MemorySegment payload() {
         checkLive();
-        return LibZmq.zmq_msg_data(msg).reinterpret(LibZmq.zmq_msg_size(msg));
+        return LibZmq.zmq_msg_data(msg).reinterpret(nativeSize());
+    }
+
+    private long nativeSize() {
+        long size = knownSize;
+        return size >= 0 ? size : (knownSize = LibZmq.zmq_msg_size(msg));
     }
 
     private void invalidateView() {

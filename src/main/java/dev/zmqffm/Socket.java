@@ -545,7 +545,9 @@ public final class Socket implements AutoCloseable {
         message.beforeReceive();
         enter();
         try {
-            return perform(OP_MSG_RECV, message.msg, 0, flags.bits(), SOCKET_TIMEOUT) >= 0;
+            int received = perform(OP_MSG_RECV, message.msg, 0, flags.bits(), SOCKET_TIMEOUT);
+            message.afterReceive(received);
+            return received >= 0;
         } finally {
             exit();
         }
@@ -562,7 +564,9 @@ public final class Socket implements AutoCloseable {
         message.beforeReceive();
         enter();
         try {
-            return perform(OP_MSG_RECV, message.msg, 0, 0, nanos) >= 0;
+            int received = perform(OP_MSG_RECV, message.msg, 0, 0, nanos);
+            message.afterReceive(received);
+            return received >= 0;
         } finally {
             exit();
         }

@@ -196,4 +196,36 @@ class MessageTest extends WithContext {
             assertThrows(IllegalArgumentException.class, () -> m.rebuild(-1));
         }
     }
+
+    @Test
+    void sizeFollowsEveryChangeOfContent() {
+        // size() is answered from what the last operation reported, without asking libzmq:
+        // each way the content can change must leave it equal to the native size.
+        try (Message m = new Message(); Arena arena = Arena.ofConfined()) {
+            int[] sizes = {0, 1, 33, 34, 5000, 0, 7};
+            for (int size : sizes) {
+                assertTrue(out.send(new byte[size]));
+            }
+            for (int size : sizes) {
+                assertTrue(in.receive(m));
+                assertEquals(size, m.size());
+                assertEquals(size, m.data().byteSize());
+                assertEquals(size, m.toByteArray().length);
+            }
+            assertFalse(in.receive(m, ReceiveFlags.DONT_WAIT), "nothing is waiting");
+            assertEquals(0, m.size(), "a receive that found nothing leaves an empty message");
+            m.rebuild(12);
+            assertEquals(12, m.size());
+            try (Message copy = m.copy()) {
+                assertEquals(12, copy.size());
+            }
+            assertTrue(out.send(m));
+            assertThrows(IllegalStateException.class, m::size, "a sent message has no content to measure");
+            assertTrue(in.receive(m));
+            assertEquals(12, m.size());
+            try (Message wrapped = Message.wrap(arena.allocate(4096))) {
+                assertEquals(4096, wrapped.size());
+            }
+        }
+    }
 }
