@@ -7,7 +7,8 @@ import org.zeromq.ZMQ;
 
 /**
  * The same measurements as {@link Perf} with JeroMQ (pure Java), both sides in one process:
- * {@code JeroPerf thr|lat ENDPOINT SIZE COUNT WARMUP}. JeroMQ's API is {@code byte[]}.
+ * {@code JeroPerf thr|lat ENDPOINT SIZE COUNT WARMUP}. JeroMQ's API is {@code byte[]}. Warmed
+ * up exactly as {@link Perf} is: the same loops untimed over inproc, then a quiet JIT.
  */
 public final class JeroPerf {
     private JeroPerf() {}
@@ -19,62 +20,75 @@ public final class JeroPerf {
         int count = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
         try (ZContext ctx = new ZContext()) {
-            ZMQ.Socket server = ctx.createSocket(throughput ? SocketType.PULL : SocketType.REP);
-            String bound = bind(server, endpoint);
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread peer = new Thread(() -> {
-                try {
-                    if (throughput) {
-                        ZMQ.Socket push = ctx.createSocket(SocketType.PUSH);
-                        push.setLinger(-1);
-                        push.connect(bound);
-                        byte[] payload = new byte[size];
-                        for (int i = 0; i < warmup + count; i++) {
-                            push.send(payload, 0);
-                        }
-                    } else {
-                        for (int i = 0; i < warmup + count; i++) {
-                            server.send(server.recv(0), 0);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failure.set(e);
-                }
-            });
-            peer.start();
-            if (throughput) {
-                long start = 0;
-                for (int i = 0; i < warmup + count; i++) {
-                    if (i == warmup) {
-                        start = System.nanoTime();
-                    }
-                    byte[] got = server.recv(0);
-                    if (got.length != size) {
-                        throw new IllegalStateException("wrong size " + got.length);
-                    }
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("RESULT kind=thr api=bytes size=%d count=%d value=%.1f%n", size, count, count / seconds);
-            } else {
-                ZMQ.Socket req = ctx.createSocket(SocketType.REQ);
-                req.connect(bound);
-                byte[] payload = new byte[size];
-                long start = 0;
-                for (int i = 0; i < warmup + count; i++) {
-                    if (i == warmup) {
-                        start = System.nanoTime();
-                    }
-                    req.send(payload, 0);
-                    req.recv(0);
-                }
-                double micros = (System.nanoTime() - start) / 1e3 / count / 2;
-                System.out.printf("RESULT kind=lat api=bytes size=%d count=%d value=%.3f%n", size, count, micros);
-            }
-            peer.join();
-            if (failure.get() != null) {
-                throw new IllegalStateException(failure.get());
-            }
+            run(ctx, throughput, "inproc://jit-warm-up", Math.min(size, 65536),
+                    throughput ? (size <= 1024 ? 200_000 : 20_000) : 20_000, 0);
+            JitWarmUp.awaitQuietCompiler();
+            double value = run(ctx, throughput, endpoint, size, count, warmup);
+            System.out.printf(throughput ? "RESULT kind=thr api=bytes size=%d count=%d value=%.1f%n"
+                    : "RESULT kind=lat api=bytes size=%d count=%d value=%.3f%n", size, count, value);
         }
+    }
+
+    private static double run(ZContext ctx, boolean throughput, String endpoint, int size, int count, int warmup)
+            throws InterruptedException {
+        ZMQ.Socket server = ctx.createSocket(throughput ? SocketType.PULL : SocketType.REP);
+        String bound = bind(server, endpoint);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread peer = new Thread(() -> {
+            try {
+                if (throughput) {
+                    ZMQ.Socket push = ctx.createSocket(SocketType.PUSH);
+                    push.setLinger(-1);
+                    push.connect(bound);
+                    byte[] payload = new byte[size];
+                    for (int i = 0; i < warmup + count; i++) {
+                        push.send(payload, 0);
+                    }
+                    // Left open: ZContext.destroySocket would set linger 0 and drop what is queued.
+                } else {
+                    for (int i = 0; i < warmup + count; i++) {
+                        server.send(server.recv(0), 0);
+                    }
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        peer.start();
+        double value;
+        if (throughput) {
+            long start = 0;
+            for (int i = 0; i < warmup + count; i++) {
+                if (i == warmup) {
+                    start = System.nanoTime();
+                }
+                byte[] got = server.recv(0);
+                if (got.length != size) {
+                    throw new IllegalStateException("wrong size " + got.length);
+                }
+            }
+            value = count / ((System.nanoTime() - start) / 1e9);
+        } else {
+            ZMQ.Socket req = ctx.createSocket(SocketType.REQ);
+            req.connect(bound);
+            byte[] payload = new byte[size];
+            long start = 0;
+            for (int i = 0; i < warmup + count; i++) {
+                if (i == warmup) {
+                    start = System.nanoTime();
+                }
+                req.send(payload, 0);
+                req.recv(0);
+            }
+            value = (System.nanoTime() - start) / 1e3 / count / 2;
+            ctx.destroySocket(req);
+        }
+        peer.join();
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        ctx.destroySocket(server);
+        return value;
     }
 
     private static String bind(ZMQ.Socket socket, String endpoint) {
