@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.FileDescriptors;
 import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.NativeLibrary;
 import java.lang.foreign.Arena;
@@ -63,6 +64,7 @@ public final class Context implements AutoCloseable {
     private final MemorySegment handle;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private int state = OPEN;
+    private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
 
     private Context(Arena arena, MemorySegment handle) {
@@ -118,7 +120,8 @@ public final class Context implements AutoCloseable {
      *
      * @throws ContextTerminatedException if the context was shut down
      * @throws IllegalStateException if the context is closed
-     * @throws ZmqException e.g. {@link Errno#EMFILE} when the socket limit is reached
+     * @throws ZmqException e.g. {@link Errno#EMFILE} when the socket limit is reached, or when
+     *         the process has too few file descriptors left to start the context's threads
      */
     public Socket socket(SocketType type) {
         Objects.requireNonNull(type, "type");
@@ -126,12 +129,16 @@ public final class Context implements AutoCloseable {
             checkOpen("socket");
             // Creation and registration happen under the lock so close() can never miss a socket
             // (a socket it did not close would make zmq_ctx_term wait forever).
+            if (!started) {
+                checkDescriptorsToStart();
+            }
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
                 MemorySegment raw = LibZmq.zmq_socket(capture, handle, type.code());
                 if (raw.equals(MemorySegment.NULL)) {
                     throw Failures.of("zmq_socket", capture);
                 }
+                started = true;
                 Socket socket = new Socket(this, raw, type);
                 sockets.add(socket);
                 try {
@@ -142,6 +149,26 @@ public final class Context implements AutoCloseable {
                 }
                 return socket;
             }
+        }
+    }
+
+    /**
+     * The first socket starts the context: a reaper thread and the I/O threads, each with an
+     * event descriptor and an {@code epoll} (or {@code kqueue}) descriptor. libzmq asserts that
+     * the latter could be created, so with too few descriptors left the process would abort;
+     * refuse with EMFILE instead, keeping a small margin for files other threads open meanwhile.
+     */
+    private void checkDescriptorsToStart() {
+        long available = FileDescriptors.available();
+        if (available == FileDescriptors.UNKNOWN) {
+            return;
+        }
+        int ioThreads = get(ContextOptions.IO_THREADS);
+        long needed = 2L * (ioThreads + 1) + 1 + 2;
+        if (available < needed) {
+            throw new ZmqException("zmq_socket", Errno.EMFILE.code(), "too many open files: starting this context "
+                    + "needs " + needed + " free file descriptors and only " + available + " are left "
+                    + "(libzmq would abort the process)");
         }
     }
 

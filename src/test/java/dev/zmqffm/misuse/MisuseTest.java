@@ -84,6 +84,13 @@ class MisuseTest {
     }
 
     @Test
+    void aContextCannotStartWithTooFewFileDescriptors() {
+        run("descriptors-exhausted", "first-socket-with-0-free: ZmqException", "first-socket-with-1-free: ZmqException",
+                "first-socket-with-2-free: ZmqException", "first-socket-with-3-free: ZmqException",
+                "first-socket-with-6-free: ZmqException", "recovered: again");
+    }
+
+    @Test
     void valuesLibzmqWouldMisreadAreRejected() {
         run("bad-values", "z85-nul: IllegalArgumentException", "port-99999: IllegalArgumentException",
                 "port-minus-1: IllegalArgumentException", "string-option-nul: IllegalArgumentException");

@@ -58,6 +58,7 @@ public final class Scenario {
             case "proxy-wrong-order" -> proxyWrongOrder();
             case "poller-wrong-order" -> pollerWrongOrder();
             case "signals" -> signals();
+            case "descriptors-exhausted" -> descriptorsExhausted();
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("DONE");
@@ -445,6 +446,66 @@ public final class Scenario {
                 rethrow(failure);
                 throw new IllegalStateException("no failure");
             });
+        }
+    }
+
+    /**
+     * The first socket of a context with 0 to 6 file descriptors left: libzmq's reaper and I/O
+     * threads assert that their epoll descriptors could be created (abort with 1-3 left).
+     * Linux only: the soft limit is lowered with setrlimit, then filled with /dev/null channels.
+     */
+    static void descriptorsExhausted() throws Throwable {
+        // Load everything the steps use while files can still be opened (a class is a file).
+        try (Context warm = Context.create(); Socket s = warm.socket(SocketType.PAIR)) {
+            s.bind("inproc://warm");
+            expect("preload-failure", dev.zmqffm.AddressInUseException.class, () -> s.bind("inproc://warm"));
+        }
+        expect("preload", dev.zmqffm.ZmqException.class, () -> {
+            throw new dev.zmqffm.ZmqException("preload", 24, "loaded");
+        });
+        java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+        java.lang.invoke.MethodHandle setrlimit = linker.downcallHandle(
+                linker.defaultLookup().find("setrlimit").orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        long open;
+        try (var entries = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            open = entries.count();
+        }
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment limits = arena.allocate(ValueLayout.JAVA_LONG, 2);
+            limits.set(ValueLayout.JAVA_LONG, 0, open + 64);
+            limits.set(ValueLayout.JAVA_LONG, 8, open + 64);
+            if ((int) setrlimit.invokeExact(7, limits) != 0) {
+                throw new IllegalStateException("setrlimit failed");
+            }
+        }
+        List<java.nio.channels.FileChannel> filler = new ArrayList<>();
+        java.nio.file.Path devNull = java.nio.file.Path.of("/dev/null");
+        for (int left = 0; left <= 6; left++) {
+            try {
+                while (true) {
+                    filler.add(java.nio.channels.FileChannel.open(devNull));
+                }
+            } catch (java.io.IOException full) {
+                // every descriptor is taken now
+            }
+            for (int i = 0; i < left; i++) {
+                filler.remove(filler.size() - 1).close();
+            }
+            expect("first-socket-with-" + left + "-free", dev.zmqffm.ZmqException.class, () -> {
+                try (Context ctx = Context.create()) {
+                    ctx.socket(SocketType.PAIR).close();
+                }
+            });
+        }
+        for (java.nio.channels.FileChannel channel : filler) {
+            channel.close();
+        }
+        try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.PAIR);
+             Socket b = ctx.socket(SocketType.PAIR)) {
+            b.connect(a.bind("tcp://127.0.0.1:*"));
+            b.send("again");
+            System.out.println("recovered: " + a.receiveString());
         }
     }
 }

@@ -1,0 +1,91 @@
+package dev.zmqffm.internal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * How many file descriptors the process may still open, for the one libzmq call that aborts
+ * instead of failing when there are too few: the first socket of a context starts the reaper
+ * and I/O threads, and each asserts that its {@code epoll} descriptor could be created.
+ *
+ * <p>Linux and macOS only (the soft {@code RLIMIT_NOFILE} from {@code getrlimit}, the open
+ * descriptors listed in {@code /proc/self/fd} or {@code /dev/fd}); elsewhere the answer is
+ * "unknown" and nothing is checked.
+ */
+public final class FileDescriptors {
+    /** An answer of {@link #available()} meaning this platform cannot tell. */
+    public static final long UNKNOWN = -1;
+
+    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+    private static final boolean MAC = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
+    private static final int RLIMIT_NOFILE = LINUX ? 7 : 8;
+    private static final MethodHandle GETRLIMIT = LINUX || MAC ? getrlimit() : null;
+
+    private FileDescriptors() {}
+
+    /**
+     * Descriptors that can still be opened before the soft limit is reached, or {@link #UNKNOWN}
+     * (unsupported platform, unlimited, or the numbers could not be read). A snapshot: other
+     * threads may open or close files at any moment.
+     */
+    public static long available() {
+        long limit = softLimit();
+        if (limit < 0 || limit >= Integer.MAX_VALUE) {
+            return UNKNOWN;
+        }
+        long open = openCount();
+        return open == UNKNOWN ? UNKNOWN : Math.max(0, limit - open);
+    }
+
+    private static long softLimit() {
+        if (GETRLIMIT == null) {
+            return UNKNOWN;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            // struct rlimit { rlim_t rlim_cur; rlim_t rlim_max; } with a 64-bit rlim_t on both.
+            MemorySegment limits = arena.allocate(ValueLayout.JAVA_LONG, 2);
+            int rc = (int) GETRLIMIT.invokeExact(RLIMIT_NOFILE, limits);
+            return rc == 0 ? limits.get(ValueLayout.JAVA_LONG, 0) : UNKNOWN;
+        } catch (Throwable e) {
+            return UNKNOWN;
+        }
+    }
+
+    private static long openCount() {
+        Path dir = Path.of(LINUX ? "/proc/self/fd" : "/dev/fd");
+        long count = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path ignored : entries) {
+                count++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Listing needs a descriptor itself: if the directory is there but cannot be opened,
+            // the process is out of descriptors (stat needs none).
+            return Files.isDirectory(dir) ? Long.MAX_VALUE : UNKNOWN;
+        }
+        // The listing includes the descriptor of the directory stream itself, closed by now.
+        return Math.max(0, count - 1);
+    }
+
+    /** Testing aid: whether this platform can answer at all. */
+    public static boolean supported() {
+        return GETRLIMIT != null;
+    }
+
+    private static MethodHandle getrlimit() {
+        Linker linker = Linker.nativeLinker();
+        return linker.defaultLookup().find("getrlimit")
+                .map(address -> linker.downcallHandle(address,
+                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
+                .orElse(null);
+    }
+}
