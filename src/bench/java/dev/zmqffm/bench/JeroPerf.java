@@ -1,5 +1,6 @@
 package dev.zmqffm.bench;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -34,6 +35,7 @@ public final class JeroPerf {
         ZMQ.Socket server = ctx.createSocket(throughput ? SocketType.PULL : SocketType.REP);
         String bound = bind(server, endpoint);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch allReceived = new CountDownLatch(1);   // as in Perf: close after delivery
         Thread peer = new Thread(() -> {
             try {
                 if (throughput) {
@@ -44,7 +46,8 @@ public final class JeroPerf {
                     for (int i = 0; i < warmup + count; i++) {
                         push.send(payload, 0);
                     }
-                    // Left open: ZContext.destroySocket would set linger 0 and drop what is queued.
+                    allReceived.await();
+                    ctx.destroySocket(push);
                 } else {
                     for (int i = 0; i < warmup + count; i++) {
                         server.send(server.recv(0), 0);
@@ -56,32 +59,36 @@ public final class JeroPerf {
         });
         peer.start();
         double value;
-        if (throughput) {
-            long start = 0;
-            for (int i = 0; i < warmup + count; i++) {
-                if (i == warmup) {
-                    start = System.nanoTime();
+        try {
+            if (throughput) {
+                long start = 0;
+                for (int i = 0; i < warmup + count; i++) {
+                    if (i == warmup) {
+                        start = System.nanoTime();
+                    }
+                    byte[] got = server.recv(0);
+                    if (got.length != size) {
+                        throw new IllegalStateException("wrong size " + got.length);
+                    }
                 }
-                byte[] got = server.recv(0);
-                if (got.length != size) {
-                    throw new IllegalStateException("wrong size " + got.length);
+                value = count / ((System.nanoTime() - start) / 1e9);
+            } else {
+                ZMQ.Socket req = ctx.createSocket(SocketType.REQ);
+                req.connect(bound);
+                byte[] payload = new byte[size];
+                long start = 0;
+                for (int i = 0; i < warmup + count; i++) {
+                    if (i == warmup) {
+                        start = System.nanoTime();
+                    }
+                    req.send(payload, 0);
+                    req.recv(0);
                 }
+                value = (System.nanoTime() - start) / 1e3 / count / 2;
+                ctx.destroySocket(req);
             }
-            value = count / ((System.nanoTime() - start) / 1e9);
-        } else {
-            ZMQ.Socket req = ctx.createSocket(SocketType.REQ);
-            req.connect(bound);
-            byte[] payload = new byte[size];
-            long start = 0;
-            for (int i = 0; i < warmup + count; i++) {
-                if (i == warmup) {
-                    start = System.nanoTime();
-                }
-                req.send(payload, 0);
-                req.recv(0);
-            }
-            value = (System.nanoTime() - start) / 1e3 / count / 2;
-            ctx.destroySocket(req);
+        } finally {
+            allReceived.countDown();      // also on failure: the peer must never wait forever
         }
         peer.join();
         if (failure.get() != null) {

@@ -7,6 +7,7 @@ import dev.zmqffm.SendFlags;
 import dev.zmqffm.Socket;
 import dev.zmqffm.SocketOptions;
 import dev.zmqffm.SocketType;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,7 +44,7 @@ public final class Perf {
         try (Context ctx = Context.create()) {
             switch (mode) {
                 case "local_thr" -> localThr(ctx, endpoint, size, count, warmup, msgApi);
-                case "remote_thr" -> remoteThr(ctx, endpoint, size, count, warmup, msgApi);
+                case "remote_thr" -> remoteThr(ctx, endpoint, size, count, warmup, msgApi, null);
                 case "local_lat" -> localLat(ctx, endpoint, size, count, warmup, msgApi);
                 case "remote_lat" -> report(false, msgApi, size, count,
                         remoteLat(ctx, endpoint, size, count, warmup, msgApi));
@@ -73,10 +74,11 @@ public final class Perf {
         Socket server = ctx.socket(throughput ? SocketType.PULL : SocketType.REP);
         String bound = server.bind(endpoint);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch allReceived = new CountDownLatch(1);
         Thread peer = new Thread(() -> {
             try {
                 if (throughput) {
-                    remoteThr(ctx, bound, size, count, warmup, msgApi);
+                    remoteThr(ctx, bound, size, count, warmup, msgApi, allReceived);
                 } else {
                     serveLat(server, size, count + warmup, msgApi);
                 }
@@ -93,6 +95,8 @@ public final class Perf {
         } catch (dev.zmqffm.ContextTerminatedException e) {
             peer.join();
             throw new IllegalStateException("the peer thread failed", failure.get());
+        } finally {
+            allReceived.countDown();      // also on failure: the peer must never wait forever
         }
         peer.join();
         if (failure.get() != null) {
@@ -140,7 +144,14 @@ public final class Perf {
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void remoteThr(Context ctx, String endpoint, int size, int count, int warmup, boolean msgApi) {
+    /**
+     * Sends WARMUP+COUNT messages. With {@code allReceived}, the socket closes only once the
+     * receiver has them all: libzmq 4.3 can drop the last queued messages when a socket closes
+     * right after sending over ipc, linger or not (libzmq issue 4660); a separate-process
+     * {@code remote_thr} relies on the linger alone.
+     */
+    private static void remoteThr(Context ctx, String endpoint, int size, int count, int warmup, boolean msgApi,
+                                  CountDownLatch allReceived) throws InterruptedException {
         try (Socket push = ctx.socket(SocketType.PUSH)) {
             push.set(SocketOptions.SNDHWM, 1000);
             push.set(SocketOptions.LINGER, SocketOptions.INFINITE);   // every message must arrive
@@ -157,6 +168,9 @@ public final class Perf {
                 for (int i = 0; i < warmup + count; i++) {
                     push.send(payload);
                 }
+            }
+            if (allReceived != null) {
+                allReceived.await();
             }
         }
     }
