@@ -94,10 +94,12 @@ public final class Report {
                 + "style (Message ÷ C zmq_msg_*, byte[] and JeroMQ ÷ C buffers). For latency a ratio below 1 is "
                 + "better than C.\n");
         Files.writeString(Path.of(args[1]), md);
-        Files.writeString(Path.of(args[2]), chart(values, "tcp"));
+        String machine = args.length > 3 ? args[3] : "";
+        Files.writeString(Path.of(args[2]), chart(values, "tcp",
+                machine.contains("one core") ? ", all threads on one core" : ""));
     }
 
-    private static String chart(Map<Key, List<Double>> values, String transport) {
+    private static String chart(Map<Key, List<Double>> values, String transport, String where) {
         int w = 760;
         int h = 440;
         int left = 80;
@@ -120,8 +122,8 @@ public final class Report {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n", w, h));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", w, h));
         svg.append(String.format(Locale.ROOT,
-                "<text x=\"%d\" y=\"22\" font-size=\"15\">PUSH/PULL throughput over %s (messages/s, log scale)</text>%n",
-                left, transport));
+                "<text x=\"%d\" y=\"22\" font-size=\"15\">PUSH/PULL throughput over %s%s (messages/s, log scale)</text>%n",
+                left, transport, where));
         int plotW = w - left - right;
         int plotH = h - top - bottom;
         for (int d = 0; d <= 4; d++) {
