@@ -21,12 +21,9 @@ public final class JeroPerf {
         int count = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
         try (ZContext ctx = new ZContext()) {
-            run(ctx, throughput, "inproc://jit-warm-up", Math.min(size, 65536),
-                    throughput ? (size <= 1024 ? 200_000 : 20_000) : 20_000, 0);
+            run(ctx, throughput, JitWarmUp.ENDPOINT, JitWarmUp.size(size), JitWarmUp.count(throughput, size), 0);
             JitWarmUp.awaitQuietCompiler();
-            double value = run(ctx, throughput, endpoint, size, count, warmup);
-            System.out.printf(throughput ? "RESULT kind=thr api=bytes size=%d count=%d value=%.1f%n"
-                    : "RESULT kind=lat api=bytes size=%d count=%d value=%.3f%n", size, count, value);
+            Perf.report(throughput, "bytes", size, count, run(ctx, throughput, endpoint, size, count, warmup));
         }
     }
 

@@ -8,7 +8,20 @@ import java.lang.management.ManagementFactory;
  * would otherwise compete with the measured threads for the CPU.
  */
 final class JitWarmUp {
+    /** Where the untimed warm-up pass runs: the same loops as the measurement, over inproc. */
+    static final String ENDPOINT = "inproc://jit-warm-up";
+
     private JitWarmUp() {}
+
+    /** The message size of the warm-up pass: the measured one, up to 64 KiB. */
+    static int size(int measuredSize) {
+        return Math.min(measuredSize, 65536);
+    }
+
+    /** Messages (throughput) or round trips (latency) of the warm-up pass. */
+    static int count(boolean throughput, int measuredSize) {
+        return throughput && measuredSize <= 1024 ? 200_000 : 20_000;
+    }
 
     /** Returns once compilation time has not grown for 200 ms, or after 5 s at most. */
     static void awaitQuietCompiler() throws InterruptedException {

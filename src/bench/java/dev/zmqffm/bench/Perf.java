@@ -52,8 +52,7 @@ public final class Perf {
                     boolean throughput = mode.equals("thr");
                     // Compiled code is what a long-running program runs: exercise the same loops
                     // untimed over inproc first, then let the JIT finish before measuring.
-                    inProcess(ctx, "inproc://jit-warm-up", Math.min(size, 65536),
-                            throughput ? (size <= 1024 ? 200_000 : 20_000) : 20_000,
+                    inProcess(ctx, JitWarmUp.ENDPOINT, JitWarmUp.size(size), JitWarmUp.count(throughput, size),
                             0, msgApi, throughput);
                     JitWarmUp.awaitQuietCompiler();
                     report(throughput, msgApi, size, count,
@@ -65,8 +64,13 @@ public final class Perf {
     }
 
     private static void report(boolean throughput, boolean msgApi, int size, int count, double value) {
+        report(throughput, msgApi ? "msg" : "bytes", size, count, value);
+    }
+
+    /** Prints the one RESULT line that {@code scripts/bench} reads (also for {@link JeroPerf}). */
+    static void report(boolean throughput, String api, int size, int count, double value) {
         System.out.printf(throughput ? "RESULT kind=thr api=%s size=%d count=%d value=%.1f%n"
-                : "RESULT kind=lat api=%s size=%d count=%d value=%.3f%n", msgApi ? "msg" : "bytes", size, count, value);
+                : "RESULT kind=lat api=%s size=%d count=%d value=%.3f%n", api, size, count, value);
     }
 
     private static double inProcess(Context ctx, String endpoint, int size, int count, int warmup, boolean msgApi,

@@ -76,11 +76,6 @@ public final class FileDescriptors {
         return Math.max(0, count - 1);
     }
 
-    /** Testing aid: whether this platform can answer at all. */
-    public static boolean supported() {
-        return GETRLIMIT != null;
-    }
-
     private static MethodHandle getrlimit() {
         Linker linker = Linker.nativeLinker();
         return linker.defaultLookup().find("getrlimit")
