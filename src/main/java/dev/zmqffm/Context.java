@@ -66,6 +66,7 @@ public final class Context implements AutoCloseable {
     private int state = OPEN;
     private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
+    private final ThreadOptions threadOptions = new ThreadOptions();
 
     private Context(Arena arena, MemorySegment handle) {
         this.arena = arena;
@@ -121,7 +122,9 @@ public final class Context implements AutoCloseable {
      * @throws ContextTerminatedException if the context was shut down
      * @throws IllegalStateException if the context is closed
      * @throws ZmqException e.g. {@link Errno#EMFILE} when the socket limit is reached, or when
-     *         the process has too few file descriptors left to start the context's threads
+     *         the process has too few file descriptors left to start the context's threads; or,
+     *         for the first socket, when the context's thread options cannot be applied (libzmq
+     *         would abort: see {@link ContextOptions#THREAD_SCHED_POLICY})
      */
     public Socket socket(SocketType type) {
         Objects.requireNonNull(type, "type");
@@ -131,6 +134,7 @@ public final class Context implements AutoCloseable {
             // (a socket it did not close would make zmq_ctx_term wait forever).
             if (!started) {
                 checkDescriptorsToStart();
+                threadOptions.checkStartable();
             }
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
@@ -188,7 +192,9 @@ public final class Context implements AutoCloseable {
     /**
      * Sets a context option.
      *
-     * @throws UnsupportedOperationException if the option is read-only
+     * @throws UnsupportedOperationException if the option is read-only, or a thread option on a
+     *         platform where it cannot be checked (see {@link ContextOptions})
+     * @throws IllegalArgumentException for a value libzmq would accept and later abort on
      * @throws ZmqException if libzmq rejects the value
      */
     public <T> void set(ContextOption<T> option, T value) {
@@ -201,6 +207,7 @@ public final class Context implements AutoCloseable {
                 if (LibZmq.zmq_ctx_set(capture, handle, option.id(), raw) != 0) {
                     throw Failures.of("zmq_ctx_set(" + option + ")", capture);
                 }
+                threadOptions.record(option, raw);
             }
         }
     }

@@ -58,12 +58,15 @@ public final class ContextOption<T> {
         return id;
     }
 
+    /** The value as libzmq's int, checked first for values libzmq would accept and later abort on. */
     int encode(T value) {
         Objects.requireNonNull(value, name);
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        return (Integer) value;
+        int raw = (Integer) value;
+        ThreadOptions.checkValue(this, raw);
+        return raw;
     }
 
     T decode(int raw) {

@@ -1,0 +1,40 @@
+package dev.zmqffm.misuse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zmqffm.testing.ForkedJvm;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Inputs libzmq accepts and later aborts the process on ({@link AbortScenario}), each in a forked
+ * JVM: a clean exit, the documented exception at every step, and the object still usable.
+ * Each test was checked once to fail (exit 134) with the binding's check removed.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AbortTest {
+
+    static String run(Class<?> main, String scenario, String... expectedSteps) {
+        ForkedJvm.Result r = ForkedJvm.run(main, scenario);
+        assertEquals(0, r.exitCode(), r.evidence());
+        assertTrue(r.stdout().contains("DONE"), r.evidence());
+        assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
+        assertFalse(r.stdout().contains("no exception"), r.evidence());
+        for (String step : expectedSteps) {
+            assertTrue(r.stdout().contains(step), "missing '" + step + "'\n" + r.evidence());
+        }
+        return r.stdout();
+    }
+
+    @Test
+    void threadOptionsLibzmqCannotApplyAreRefused() {
+        run(AbortScenario.class, "thread-options", "policy-99: IllegalArgumentException",
+                "policy-deadline: IllegalArgumentException", "priority-100: IllegalArgumentException",
+                "cpu-unavailable: IllegalArgumentException", "cpu-beyond-set: IllegalArgumentException",
+                "io-threads-huge: IllegalArgumentException", "still-usable: quiet",
+                "fifo-without-priority: ZmqException", "fifo-with-priority: ", "cpu-allowed: quiet");
+    }
+}
