@@ -33,7 +33,12 @@ final class ThreadOptions {
 
     /** Checks one value before {@code zmq_ctx_set} sees it. */
     static void checkValue(ContextOption<?> option, int raw) {
-        if (option == ContextOptions.IO_THREADS && (raw < 0 || raw > MAX_IO_THREADS)) {
+        // Negative values are left to libzmq, which rejects them itself (EINVAL): only values it
+        // would accept and abort on later are refused here.
+        if (raw < 0) {
+            return;
+        }
+        if (option == ContextOptions.IO_THREADS && raw > MAX_IO_THREADS) {
             throw new IllegalArgumentException("IO_THREADS must be from 0 to " + MAX_IO_THREADS + ": " + raw);
         }
         boolean scheduling = option == ContextOptions.THREAD_SCHED_POLICY || option == ContextOptions.THREAD_PRIORITY
@@ -53,13 +58,13 @@ final class ThreadOptions {
         }
         if (option == ContextOptions.THREAD_PRIORITY) {
             int max = Math.max(Posix.maxPriority(Posix.SCHED_FIFO), Posix.maxPriority(Posix.SCHED_RR));
-            if (raw < 0 || raw > max) {
+            if (raw > max) {
                 throw new IllegalArgumentException("THREAD_PRIORITY must be from 0 to " + max + ": " + raw);
             }
         }
         if (option == ContextOptions.THREAD_AFFINITY_CPU_ADD) {
             BitSet allowed = Posix.allowedCpus();
-            if (raw < 0 || raw >= Posix.CPU_SETSIZE || !allowed.get(raw)) {
+            if (raw >= Posix.CPU_SETSIZE || !allowed.get(raw)) {
                 throw new IllegalArgumentException("THREAD_AFFINITY_CPU_ADD " + raw + " is not a CPU this process may "
                         + "run on: " + allowed);
             }
