@@ -147,6 +147,7 @@ public final class Context implements AutoCloseable {
                 sockets.add(socket);
                 try {
                     socket.set(SocketOptions.LINGER, defaultLinger());
+                    SocketChecks.onCreate(socket);
                 } catch (RuntimeException e) {
                     socket.close();
                     throw e;

@@ -150,7 +150,9 @@ public final class Socket implements AutoCloseable {
      * @throws IllegalArgumentException for a malformed endpoint (checked before libzmq sees it)
      * @throws AddressInUseException if the address is taken
      * @throws IllegalArgumentException also for {@code inproc://zeromq.zap.01} on a socket that
-     *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort
+     *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort; and for a
+     *         {@link SocketOptions#USE_FD} descriptor that is no longer a listening socket of the
+     *         endpoint's family (tcp: IPv4/IPv6, ipc: Unix)
      */
     public String bind(String endpoint) {
         Endpoints.check(endpoint);
@@ -161,6 +163,7 @@ public final class Socket implements AutoCloseable {
         }
         enter();
         try {
+            SocketChecks.beforeBind(endpoint, () -> getOption(SocketOptions.USE_FD));
             endpointCall(endpoint, 0);
             return getOption(SocketOptions.LAST_ENDPOINT);
         } finally {
@@ -225,7 +228,12 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** Subscribes a SUB socket to messages starting with {@code prefix} (UTF-8; "" = all). */
+    /**
+     * Subscribes a SUB socket to messages starting with {@code prefix} (UTF-8; "" = all).
+     *
+     * @throws IllegalArgumentException for a prefix over 512 bytes: libzmq recurses once per byte
+     *         and would overflow the thread's stack ({@link SocketOptions#SUBSCRIBE})
+     */
     public void subscribe(String prefix) {
         set(SocketOptions.SUBSCRIBE, prefix.getBytes(StandardCharsets.UTF_8));
     }
@@ -246,11 +254,15 @@ public final class Socket implements AutoCloseable {
      * Sets a socket option.
      *
      * @throws UnsupportedOperationException if the option is read-only
+     * @throws IllegalArgumentException for a value libzmq would accept and then crash on: a
+     *         subscription prefix over 512 bytes, a PUB/XPUB {@code MAXMSGSIZE} over 513, a
+     *         {@code USE_FD} that is not a listening socket (see {@link SocketOptions})
      * @throws ZmqException if libzmq rejects it for this socket type or value
      */
     public <T> void set(SocketOption<T> option, T value) {
         option.checkWritable();
         Objects.requireNonNull(value, option.name());
+        SocketChecks.beforeSet(type, option, value);
         enter();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment v = option.codec().encode(call, value, option.name());

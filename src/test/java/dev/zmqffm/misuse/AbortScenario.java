@@ -21,6 +21,10 @@ public final class AbortScenario {
     public static void main(String[] args) throws Throwable {
         switch (args[0]) {
             case "thread-options" -> threadOptions();
+            case "remote-subscription" -> remoteSubscription(args[1], Integer.parseInt(args[2]));
+            case "use-fd" -> useFd();
+            case "long-subscription" -> longSubscription();
+            case "remote-subscription-proxy" -> remoteSubscriptionThroughProxy(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("DONE");
@@ -67,6 +71,194 @@ public final class AbortScenario {
         try (Context ctx = Context.create()) {
             ctx.set(ContextOptions.THREAD_AFFINITY_CPU_ADD, cpus - 1);
             quiet("cpu-allowed", () -> firstSocket(ctx));
+        }
+    }
+
+    /**
+     * A remote SUB (raw ZMTP over TCP) sends a subscription of {@code length} bytes to a
+     * {@code type} publisher, then disconnects: libzmq's subscription trie recurses once per
+     * byte, on the publishing thread's stack. The publisher must survive and keep serving a
+     * well-behaved subscriber.
+     */
+    static void remoteSubscription(String type, int length) throws Exception {
+        try (Context ctx = Context.create();
+             Socket pub = ctx.socket(SocketType.valueOf(type));
+             Socket sub = ctx.socket(SocketType.SUB)) {
+            String endpoint = pub.bind("tcp://127.0.0.1:*");
+            sub.subscribe("");
+            sub.connect(endpoint);
+            byte[] subscription = new byte[length + 1];
+            subscription[0] = 1;                                             // 1 = subscribe
+            java.util.Arrays.fill(subscription, 1, subscription.length, (byte) 'a');
+            boolean dropped;
+            try (dev.zmqffm.testing.RawZmtpPeer evil = dev.zmqffm.testing.RawZmtpPeer.connect(endpoint, "SUB")) {
+                evil.sendFrame(subscription, false);
+                long until = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < until) {
+                    pub.send("tick", dev.zmqffm.SendFlags.DONT_WAIT);      // lets the publisher process it
+                    if (type.equals("XPUB")) {
+                        pub.receiveBytes(dev.zmqffm.ReceiveFlags.DONT_WAIT);
+                    }
+                    Thread.sleep(10);
+                }
+                dropped = evil.closedByPeer(500);
+                if (!dropped) {
+                    pub.close();                   // the publisher goes while the peer is still there
+                    System.out.println("evil-peer: kept");
+                    return;
+                }
+            }
+            for (int i = 0; i < 50; i++) {                                   // after the disconnect too
+                pub.send("tick", dev.zmqffm.SendFlags.DONT_WAIT);
+                Thread.sleep(10);
+            }
+            System.out.println("evil-peer: " + (dropped ? "disconnected" : "kept"));
+            pub.send("alive");
+            String got;
+            do {
+                got = sub.receiveString(java.time.Duration.ofSeconds(5)).orElse("nothing");
+            } while (got.equals("tick"));
+            System.out.println("publisher: " + got);
+        }
+    }
+
+    /**
+     * The broker pattern: XPUB (remote subscribers) and XSUB (upstream publisher) joined by a
+     * {@code Proxy}. A remote SUB's subscription goes on to the XSUB, whose trie recurses once per
+     * byte on the proxy thread; its disconnect forwards the unsubscription.
+     */
+    static void remoteSubscriptionThroughProxy(int length) throws Exception {
+        try (Context ctx = Context.create();
+             Socket upstream = ctx.socket(SocketType.PUB);
+             Socket xsub = ctx.socket(SocketType.XSUB);
+             Socket xpub = ctx.socket(SocketType.XPUB);
+             Socket sub = ctx.socket(SocketType.SUB)) {
+            xsub.connect(upstream.bind("tcp://127.0.0.1:*"));
+            String endpoint = xpub.bind("tcp://127.0.0.1:*");
+            byte[] subscription = new byte[length + 1];
+            subscription[0] = 1;
+            java.util.Arrays.fill(subscription, 1, subscription.length, (byte) 'a');
+            try (dev.zmqffm.Proxy proxy = dev.zmqffm.Proxy.start(xpub, xsub)) {
+                boolean dropped;
+                try (dev.zmqffm.testing.RawZmtpPeer evil = dev.zmqffm.testing.RawZmtpPeer.connect(endpoint, "SUB")) {
+                    evil.sendFrame(subscription, false);
+                    Thread.sleep(500);
+                    dropped = evil.closedByPeer(500);
+                }
+                Thread.sleep(500);                                          // the unsubscription travels
+                System.out.println("evil-peer: " + (dropped ? "disconnected" : "kept"));
+                sub.subscribe("");
+                sub.connect(endpoint);
+                String got = "nothing";
+                for (int i = 0; i < 100 && got.equals("nothing"); i++) {
+                    upstream.send("alive");
+                    got = sub.receiveString(java.time.Duration.ofMillis(50)).orElse("nothing");
+                }
+                System.out.println("broker: " + got);
+            }
+        }
+    }
+
+    /** trie.cpp recursion: a long prefix overflowed the stack on unsubscribe (or on a small stack, subscribe). */
+    static void longSubscription() throws Exception {
+        try (Context ctx = Context.create(); Socket sub = ctx.socket(SocketType.SUB);
+             Socket xsub = ctx.socket(SocketType.XSUB)) {
+            byte[] tooLong = new byte[100_000];
+            expect("subscribe-100000", IllegalArgumentException.class, () -> sub.subscribe(tooLong));
+            expect("unsubscribe-100000", IllegalArgumentException.class,
+                    () -> sub.set(SocketOptions.UNSUBSCRIBE, tooLong));
+            expect("subscribe-513", IllegalArgumentException.class, () -> sub.subscribe(new byte[513]));
+        }
+        // The longest allowed prefix, on the smallest stack a Java thread can have.
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try (Context ctx = Context.create(); Socket sub = ctx.socket(SocketType.SUB)) {
+                byte[] longest = new byte[512];
+                java.util.Arrays.fill(longest, (byte) 'x');
+                sub.subscribe(longest);
+                sub.set(SocketOptions.UNSUBSCRIBE, longest);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "small-stack", 1);
+        small.start();
+        small.join();
+        quiet("longest-on-smallest-stack", () -> Scenario.rethrow(failure));
+        try (Context ctx = Context.create(); Socket pub = ctx.socket(SocketType.PUB);
+             Socket xpub = ctx.socket(SocketType.XPUB)) {
+            System.out.println("pub-maxmsgsize: " + pub.get(SocketOptions.MAXMSGSIZE));
+            System.out.println("xpub-maxmsgsize: " + xpub.get(SocketOptions.MAXMSGSIZE));
+            expect("pub-unlimited", IllegalArgumentException.class, () -> pub.set(SocketOptions.MAXMSGSIZE, -1L));
+            expect("xpub-larger", IllegalArgumentException.class, () -> xpub.set(SocketOptions.MAXMSGSIZE, 1L << 20));
+            quiet("xpub-smaller", () -> xpub.set(SocketOptions.MAXMSGSIZE, 100L));
+        }
+    }
+
+    private static final java.lang.foreign.Linker LINKER = java.lang.foreign.Linker.nativeLinker();
+
+    private static java.lang.invoke.MethodHandle libc(String name, java.lang.foreign.MemoryLayout... args) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
+                java.lang.foreign.FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_INT, args));
+    }
+
+    private static final java.lang.foreign.ValueLayout INT = java.lang.foreign.ValueLayout.JAVA_INT;
+    private static final java.lang.foreign.ValueLayout PTR = java.lang.foreign.ValueLayout.ADDRESS;
+
+    /** A socket descriptor made with libc: {@code listen} says whether it gets to listen. */
+    static int descriptor(int family, int type, boolean listen) throws Throwable {
+        int fd = (int) libc("socket", INT, INT, INT).invokeExact(family, type, 0);
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            java.lang.foreign.MemorySegment address;
+            if (family == 2) {                                      // sockaddr_in 127.0.0.1, port 0
+                address = arena.allocate(16);
+                address.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) 2);
+                address.set(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED, 4, Integer.reverseBytes(0x7F000001));
+            } else {                                                // sockaddr_un, a fresh path
+                address = arena.allocate(110);
+                address.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) 1);
+                java.nio.file.Path path = java.nio.file.Files.createTempDirectory("usefd").resolve("s");
+                address.setString(2, path.toString());
+            }
+            if ((int) libc("bind", INT, PTR, INT).invokeExact(fd, address, (int) address.byteSize()) != 0) {
+                throw new IllegalStateException("bind failed");
+            }
+        }
+        if (listen && (int) libc("listen", INT, INT).invokeExact(fd, 16) != 0) {
+            throw new IllegalStateException("listen failed");
+        }
+        return fd;
+    }
+
+    static void bindWithFd(Context ctx, int fd, String endpoint) {
+        try (Socket rep = ctx.socket(SocketType.PULL)) {
+            rep.set(SocketOptions.USE_FD, fd);
+            rep.bind(endpoint);
+        }
+    }
+
+    /** USE_FD with a descriptor that is not a listening socket: epoll/accept assertions at bind. */
+    static void useFd() throws Throwable {
+        try (Context ctx = Context.create()) {
+            int file = (int) libc("open", PTR, INT).invokeExact(
+                    java.lang.foreign.Arena.global().allocateFrom("/dev/null"), 0);
+            expect("regular-file", IllegalArgumentException.class, () -> bindWithFd(ctx, file, "tcp://127.0.0.1:*"));
+            expect("not-open", IllegalArgumentException.class, () -> bindWithFd(ctx, 1000, "tcp://127.0.0.1:*"));
+            int idle = descriptor(2, 1, false);
+            expect("not-listening", IllegalArgumentException.class, () -> bindWithFd(ctx, idle, "tcp://127.0.0.1:*"));
+            int udp = descriptor(2, 2, false);
+            expect("datagram", IllegalArgumentException.class, () -> bindWithFd(ctx, udp, "tcp://127.0.0.1:*"));
+            int unix = descriptor(1, 1, true);
+            expect("unix-for-tcp", IllegalArgumentException.class, () -> bindWithFd(ctx, unix, "tcp://127.0.0.1:*"));
+            int tcp = descriptor(2, 1, true);
+            expect("tcp-for-ipc", IllegalArgumentException.class, () -> bindWithFd(ctx, tcp, "ipc:///tmp/zmqffm-usefd"));
+            // A real listening socket works: its own address is what the socket listens on.
+            try (Socket pull = ctx.socket(SocketType.PULL); Socket push = ctx.socket(SocketType.PUSH)) {
+                pull.set(SocketOptions.USE_FD, tcp);
+                String bound = pull.bind("tcp://127.0.0.1:*");
+                push.connect(bound);
+                push.send("through the descriptor");
+                System.out.println("listening: " + pull.receiveString(java.time.Duration.ofSeconds(5)).orElse("nothing"));
+            }
         }
     }
 }

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Timeout;
 class AbortTest {
 
     static String run(Class<?> main, String scenario, String... expectedSteps) {
-        ForkedJvm.Result r = ForkedJvm.run(main, scenario);
+        return runWith(main, new String[] {scenario}, expectedSteps);
+    }
+
+    static String runWith(Class<?> main, String[] args, String... expectedSteps) {
+        ForkedJvm.Result r = ForkedJvm.run(main, args);
         assertEquals(0, r.exitCode(), r.evidence());
         assertTrue(r.stdout().contains("DONE"), r.evidence());
         assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
@@ -36,5 +40,27 @@ class AbortTest {
                 "cpu-unavailable: IllegalArgumentException", "cpu-beyond-set: IllegalArgumentException",
                 "io-threads-huge: IllegalArgumentException", "still-usable: quiet",
                 "fifo-without-priority: ZmqException", "fifo-with-priority: ", "cpu-allowed: quiet");
+    }
+
+    @Test
+    void useFdMustBeAListeningSocketOfTheEndpointsFamily() {
+        run(AbortScenario.class, "use-fd", "regular-file: IllegalArgumentException", "not-open: IllegalArgumentException",
+                "not-listening: IllegalArgumentException", "datagram: IllegalArgumentException",
+                "unix-for-tcp: IllegalArgumentException", "tcp-for-ipc: IllegalArgumentException",
+                "listening: through the descriptor");
+    }
+
+    @Test
+    void longSubscriptionPrefixesAreRefused() {
+        run(AbortScenario.class, "long-subscription", "subscribe-100000: IllegalArgumentException",
+                "unsubscribe-100000: IllegalArgumentException", "subscribe-513: IllegalArgumentException",
+                "longest-on-smallest-stack: quiet", "pub-maxmsgsize: 513", "xpub-maxmsgsize: 513",
+                "pub-unlimited: IllegalArgumentException", "xpub-larger: IllegalArgumentException", "xpub-smaller: quiet");
+    }
+
+    @Test
+    void aRemoteSubscriberCannotCrashABrokerWithALongSubscription() {
+        runWith(AbortScenario.class, new String[] {"remote-subscription-proxy", "100000"}, "evil-peer: disconnected",
+                "broker: alive");
     }
 }
