@@ -44,6 +44,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A socket closed this way throws {@link ContextTerminatedException} from any later call, so
  * worker loops end the same way whether the context was shut down or closed.
  *
+ * <p><b>Pending inproc connects.</b> libzmq terminates a context by binding a PAIR socket to every
+ * {@code inproc://} endpoint that was connected but never bound, and aborts the process if it
+ * cannot (no free socket, or a closing REP peer). Here such connects are resolved while their
+ * sockets are still open — when the socket closes or disconnects, and before the context shuts
+ * down — by one spare socket per context, created with its first inproc connect (so it counts
+ * against {@link ContextOptions#MAX_SOCKETS}); whatever those sockets still send there is
+ * discarded, as it had no receiver.
+ *
  * <p>{@link #shutdown()} is the first step alone: use it from a signal handler or a supervising
  * thread to make workers leave their loops and close their own sockets.
  *
@@ -67,10 +75,12 @@ public final class Context implements AutoCloseable {
     private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
     private final ThreadOptions threadOptions = new ThreadOptions();
+    private final InprocConnects inproc;
 
     private Context(Arena arena, MemorySegment handle) {
         this.arena = arena;
         this.handle = handle;
+        this.inproc = new InprocConnects(handle);
     }
 
     /**
@@ -242,6 +252,7 @@ public final class Context implements AutoCloseable {
     public void shutdown() {
         synchronized (lock) {
             if (state == OPEN) {
+                inproc.seal();
                 nativeShutdown();
                 state = SHUT_DOWN;
             }
@@ -267,6 +278,7 @@ public final class Context implements AutoCloseable {
                 return;
             }
             if (state == OPEN) {
+                inproc.seal();
                 nativeShutdown();
             }
             state = CLOSING;
@@ -276,6 +288,7 @@ public final class Context implements AutoCloseable {
         for (Socket socket : open) {
             socket.closeForContext();
         }
+        inproc.close();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
             while (LibZmq.zmq_ctx_term(capture, handle) != 0) {
@@ -302,6 +315,11 @@ public final class Context implements AutoCloseable {
     /** Number of sockets of this context that are still open. */
     public int openSockets() {
         return sockets.size();
+    }
+
+    /** The tracker of this context's inproc connects (see {@link InprocConnects}). */
+    InprocConnects inproc() {
+        return inproc;
     }
 
     void forget(Socket socket) {

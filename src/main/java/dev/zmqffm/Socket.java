@@ -174,12 +174,17 @@ public final class Socket implements AutoCloseable {
     /**
      * Connects to an endpoint. Connecting succeeds even if nothing listens there yet: libzmq
      * connects (and reconnects) in the background, and messages wait in the queue.
+     *
+     * @throws ZmqException {@link Errno#EMFILE} for the first {@code inproc://} connect of a context
+     *         whose socket table is full: such a connect needs one spare socket to be resolved
+     *         safely if nothing ever binds the endpoint (see {@link Context#close()})
+     * @throws ContextTerminatedException if the context was shut down
      */
     public void connect(String endpoint) {
         Endpoints.check(endpoint);
         enter();
         try {
-            endpointCall(endpoint, 1);
+            context.inproc().connect(this, endpoint, () -> endpointCall(endpoint, 1));
         } finally {
             exit();
         }
@@ -201,7 +206,7 @@ public final class Socket implements AutoCloseable {
         Endpoints.check(endpoint);
         enter();
         try {
-            endpointCall(endpoint, 3);
+            context.inproc().disconnect(this, endpoint, () -> endpointCall(endpoint, 3));
         } finally {
             exit();
         }
@@ -729,6 +734,7 @@ public final class Socket implements AutoCloseable {
 
     private void release() {
         try {
+            context.inproc().closing(this);
             LibZmq.zmq_msg_close_upcalling(capture, recvScratch);
             LibZmq.zmq_close(capture, handle);
         } finally {

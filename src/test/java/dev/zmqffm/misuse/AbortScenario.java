@@ -9,6 +9,7 @@ import dev.zmqffm.Socket;
 import dev.zmqffm.SocketOptions;
 import dev.zmqffm.SocketType;
 import dev.zmqffm.ZmqException;
+import java.util.List;
 
 /**
  * Inputs that libzmq 4.3.4 accepts and aborts on later, each run in its own JVM by
@@ -23,6 +24,7 @@ public final class AbortScenario {
             case "thread-options" -> threadOptions();
             case "remote-subscription" -> remoteSubscription(args[1], Integer.parseInt(args[2]));
             case "use-fd" -> useFd();
+            case "pending-inproc" -> pendingInproc();
             case "long-subscription" -> longSubscription();
             case "remote-subscription-proxy" -> remoteSubscriptionThroughProxy(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
@@ -259,6 +261,84 @@ public final class AbortScenario {
                 push.send("through the descriptor");
                 System.out.println("listening: " + pull.receiveString(java.time.Duration.ofSeconds(5)).orElse("nothing"));
             }
+        }
+    }
+
+    /**
+     * Pending inproc connects at termination: ctx.cpp:169 (no socket left to connect them up)
+     * and pipe.cpp:87 (routing id into the pipe of a closing REP).
+     */
+    static void pendingInproc() throws Throwable {
+        Context full = Context.create();
+        full.set(ContextOptions.MAX_SOCKETS, 1);
+        Socket only = full.socket(SocketType.PUSH);
+        expect("connect-with-full-table", ZmqException.class, () -> only.connect("inproc://nobody"));
+        only.connect("tcp://127.0.0.1:9");                                   // not inproc: no spare needed
+        quiet("close-full", full::close);
+
+        try (Context two = Context.create()) {
+            two.set(ContextOptions.MAX_SOCKETS, 2);
+            Socket push = two.socket(SocketType.PUSH);
+            push.connect("inproc://nobody");
+            push.send("queued for nobody");
+            expect("socket-beyond-limit", ZmqException.class, () -> two.socket(SocketType.PULL));
+        }
+        System.out.println("limit-2: closed");
+
+        for (int round = 0; round < 20; round++) {
+            Context ctx = Context.create();
+            List<Thread> workers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(2);
+            for (int i = 0; i < 2; i++) {
+                Thread t = new Thread(() -> {
+                    Socket rep = ctx.socket(SocketType.REP);
+                    try {
+                        rep.connect("inproc://not-yet-bound");
+                        connected.countDown();
+                        rep.receiveBytes();
+                    } catch (dev.zmqffm.ContextTerminatedException expected) {
+                        // shut down while waiting
+                    } finally {
+                        rep.close();
+                    }
+                });
+                workers.add(t);
+                t.start();
+            }
+            connected.await();
+            ctx.shutdown();
+            for (Thread t : workers) {
+                t.join();
+            }
+            ctx.close();
+        }
+        System.out.println("two-reps: 20 rounds");
+
+        try (Context ctx = Context.create()) {
+            Socket rep = ctx.socket(SocketType.REP);
+            rep.connect("inproc://later");
+            rep.disconnect("inproc://later");
+            rep.close();
+            try (Socket pull = ctx.socket(SocketType.PULL); Socket push = ctx.socket(SocketType.PUSH)) {
+                pull.bind("inproc://later");                                 // the endpoint is free
+                push.connect("inproc://later");
+                push.send("bound after all");
+                System.out.println("later: " + pull.receiveString());
+            }
+        }
+
+        // More cycles than the socket table has slots: closed sockets whose pipes the resolver
+        // took over must not keep their slots.
+        try (Context ctx = Context.create()) {
+            for (int i = 0; i < 3000; i++) {
+                Socket push = ctx.socket(SocketType.PUSH);
+                push.connect("inproc://cycle-" + (i % 3));
+                if (i % 2 == 0) {
+                    push.send("x");
+                }
+                push.close();
+            }
+            System.out.println("cycles: 3000");
         }
     }
 }

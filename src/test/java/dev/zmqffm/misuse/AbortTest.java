@@ -63,4 +63,11 @@ class AbortTest {
         runWith(AbortScenario.class, new String[] {"remote-subscription-proxy", "100000"}, "evil-peer: disconnected",
                 "broker: alive");
     }
+
+    @Test
+    void pendingInprocConnectsNeverReachContextTermination() {
+        run(AbortScenario.class, "pending-inproc", "connect-with-full-table: ZmqException", "close-full: quiet",
+                "socket-beyond-limit: ZmqException", "limit-2: closed", "two-reps: 20 rounds",
+                "later: bound after all", "cycles: 3000");
+    }
 }
