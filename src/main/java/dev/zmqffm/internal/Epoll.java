@@ -53,7 +53,8 @@ public final class Epoll {
         private static MethodHandle handle(String name, FunctionDescriptor fd) {
             MemorySegment address = LINKER.defaultLookup().find(name)
                     .orElseThrow(() -> new UnsatisfiedLinkError("no " + name + " in the C library"));
-            return LINKER.downcallHandle(address, fd.insertArgumentLayouts(0, ValueLayout.ADDRESS), ERRNO);
+            // The capture segment becomes the handle's first parameter.
+            return LINKER.downcallHandle(address, fd, ERRNO);
         }
     }
 
