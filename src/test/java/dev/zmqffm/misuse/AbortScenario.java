@@ -323,7 +323,7 @@ public final class AbortScenario {
                 pull.bind("inproc://later");                                 // the endpoint is free
                 push.connect("inproc://later");
                 push.send("bound after all");
-                System.out.println("later: " + pull.receiveString());
+                System.out.println("later: " + pull.receiveString().orElse("nothing"));
             }
         }
 

@@ -121,7 +121,7 @@ public final class Scenario {
             expect("view", IllegalStateException.class, () -> view.get(ValueLayout.JAVA_BYTE, 0));
             expect("size", IllegalStateException.class, m::size);
             expect("send-twice", IllegalStateException.class, () -> b.send(m));
-            String first = a.receiveString();
+            String first = a.receiveString().orElseThrow();
             // The peer had time to deliver a second frame if libzmq had sent one.
             boolean second = a.receiveBytes(java.time.Duration.ofMillis(200)).isPresent();
             System.out.println("received: " + first + (second ? " and a second frame" : ", nothing more"));
@@ -137,7 +137,7 @@ public final class Scenario {
         Thread t = new Thread(() -> {
             started.countDown();
             try {
-                s.receiveBytes();
+                s.receiveBytes().orElseThrow();
             } catch (Throwable e) {
                 blocked.set(e);
             } finally {
@@ -171,7 +171,7 @@ public final class Scenario {
             Thread t = new Thread(() -> {
                 started.countDown();
                 try {
-                    s.receiveBytes();
+                    s.receiveBytes().orElseThrow();
                 } catch (Throwable e) {
                     outcome.set(e);
                 }
@@ -435,10 +435,10 @@ public final class Scenario {
                 results.add("timed: " + got + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 pull.set(dev.zmqffm.SocketOptions.RCVTIMEO, java.time.Duration.ofMillis(1500));
                 start = System.nanoTime();
-                byte[] none = pull.receiveBytes();
-                results.add("rcvtimeo: " + (none == null) + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                boolean none = pull.receiveBytes().isEmpty();
+                results.add("rcvtimeo: " + none + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 pull.set(dev.zmqffm.SocketOptions.RCVTIMEO, dev.zmqffm.SocketOptions.INFINITE);
-                results.add("blocking: " + pull.receiveString());
+                results.add("blocking: " + pull.receiveString().orElseThrow());
             });
             long deadline = System.nanoTime() + 5_000_000_000L;
             int sent = 0;
@@ -518,7 +518,7 @@ public final class Scenario {
              Socket b = ctx.socket(SocketType.PAIR)) {
             b.connect(a.bind("tcp://127.0.0.1:*"));
             b.send("again");
-            System.out.println("recovered: " + a.receiveString());
+            System.out.println("recovered: " + a.receiveString().orElseThrow());
         }
     }
 }
