@@ -33,7 +33,10 @@ public final class ContextOptions {
     /** Number of I/O threads (default 1; 0 to 1024). */
     public static final ContextOption<Integer> IO_THREADS =
             new ContextOption<>("IO_THREADS", zmq_h.ZMQ_IO_THREADS(), Integer.class, true, true);
-    /** Maximum number of sockets (default 1023). */
+    /**
+     * Maximum number of sockets (default 1023; at most {@link #SOCKET_LIMIT}, 65535 — libzmq
+     * accepts more and dies of {@code std::length_error} when the first socket sizes its table).
+     */
     public static final ContextOption<Integer> MAX_SOCKETS =
             new ContextOption<>("MAX_SOCKETS", zmq_h.ZMQ_MAX_SOCKETS(), Integer.class, true, true);
     /** The largest value {@link #MAX_SOCKETS} accepts (read-only). */

@@ -94,8 +94,7 @@ public final class Socket implements AutoCloseable {
         }
         guard.enter();
         try {
-            SocketChecks.beforeBind(endpoint, () -> getOption(SocketOptions.USE_FD));
-            endpointCall(endpoint, 0);
+            SocketChecks.bind(engine, endpoint, () -> endpointCall(endpoint, 0));
             return getOption(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
@@ -266,7 +265,11 @@ public final class Socket implements AutoCloseable {
         return send(data, 0, data.length, flags);
     }
 
-    /** Sends {@code length} bytes of {@code data} from {@code offset}. */
+    /**
+     * Sends {@code length} bytes of {@code data} from {@code offset}.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code data}
+     */
     public boolean send(byte[] data, int offset, int length, SendFlags flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
         guard.enter();

@@ -1,7 +1,10 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.Posix;
-import java.util.function.IntSupplier;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Per-socket-type checks on option values and binds that libzmq 4.3.4 accepts and later aborts
@@ -10,7 +13,7 @@ import java.util.function.IntSupplier;
  *
  * <pre>{@code
  * SocketChecks.beforeSet(type, option, value);        // in Socket.set
- * SocketChecks.beforeBind(endpoint, useFd);           // in Socket.bind
+ * SocketChecks.bind(engine, endpoint, () -> zmq_bind(...)); // in Socket.bind
  * }</pre>
  *
  * <p><b>Subscriptions.</b> libzmq keeps SUB/XSUB subscriptions in a trie whose insert, remove and
@@ -25,9 +28,15 @@ import java.util.function.IntSupplier;
  * is one command byte and the prefix), and refuse a larger one: libzmq disconnects a peer that
  * sends more.
  *
+ * <p><b>SOCKS_PROXY.</b> After a failed SOCKS handshake (proxy down, refusing, or answering
+ * anything unexpected) libzmq 4.3.4 keeps the poll handle of the closed descriptor and removes
+ * it again when the socket closes: epoll fails with EBADF and libzmq aborts. That cannot be
+ * prevented from outside, so any proxy but "" (none) is refused.
+ *
  * <p><b>USE_FD.</b> libzmq takes the descriptor on trust: one that is not a listening stream
  * socket of the endpoint's family makes {@code bind} or the first accept abort (epoll and
- * accept assert). The descriptor is checked when set and again at bind.
+ * accept assert). The descriptor is checked when set and again at bind, where libzmq gets a
+ * duplicate of it.
  */
 final class SocketChecks {
     private SocketChecks() {}
@@ -53,6 +62,10 @@ final class SocketChecks {
                         + PUBLISHER_MAX_MESSAGE + ", not " + size + ": a remote subscriber's longer subscription "
                         + "could crash this process (see Socket#subscribe)");
             }
+        } else if (option == SocketOptions.SOCKS_PROXY && !((String) value).isEmpty()) {
+            throw new UnsupportedOperationException("SOCKS_PROXY is refused: libzmq 4.3.4 aborts the process when a "
+                    + "socket closes after any failed SOCKS handshake (socks_connecter.cpp keeps a stale poll handle, "
+                    + "epoll.cpp:113) — a proxy that is down or refuses is enough");
         } else if (option == SocketOptions.USE_FD) {
             int fd = (Integer) value;
             if (fd != -1) {
@@ -62,17 +75,22 @@ final class SocketChecks {
     }
 
     /**
-     * Before {@code zmq_bind}: a USE_FD descriptor must still be a listening socket, of the
-     * endpoint's family. {@code useFd} reads the socket's current USE_FD; it is only called for
-     * the transports that use it (tcp, ipc).
+     * Runs {@code bind} ({@code zmq_bind}) with the socket's USE_FD checked and handed over as a
+     * duplicate: the descriptor must still be a listening socket of the endpoint's family (tcp:
+     * IPv4/IPv6, ipc: Unix), and libzmq gets its own {@code dup} of it, which it closes when the
+     * listener ends. libzmq would otherwise close the caller's descriptor — or share one with
+     * another listener if the caller passed a descriptor libzmq already listens on, which aborts
+     * when the first of them closes it (epoll.cpp:113). The caller keeps and closes its own.
      */
-    static void beforeBind(String endpoint, IntSupplier useFd) {
+    static void bind(Engine engine, String endpoint, Runnable bind) {
         boolean tcp = endpoint.startsWith("tcp://");
         if (!tcp && !endpoint.startsWith("ipc://")) {
+            bind.run();
             return;
         }
-        int fd = useFd.getAsInt();
+        int fd = useFd(engine, null);
         if (fd == -1) {
+            bind.run();
             return;
         }
         checkListening(fd, "USE_FD at bind(" + endpoint + ")");
@@ -81,6 +99,36 @@ final class SocketChecks {
         if (!matches) {
             throw new IllegalArgumentException("USE_FD descriptor " + fd + " is a socket of address family " + family
                     + ", not one " + (tcp ? "tcp" : "ipc") + ":// can use (libzmq would abort on the first connection)");
+        }
+        int copy = Posix.dup(fd);
+        if (copy < 0) {
+            throw new ZmqException("dup(USE_FD " + fd + ")", -copy, "cannot duplicate the descriptor");
+        }
+        boolean handedOver = false;
+        try {
+            useFd(engine, copy);
+            bind.run();
+            handedOver = true;
+        } finally {
+            useFd(engine, fd);                     // reads back as what the caller set
+            if (!handedOver) {
+                Posix.close(copy);                 // a failed bind never gave it to a listener
+            }
+        }
+    }
+
+    /** Reads ({@code value} null) or writes the socket's USE_FD. */
+    private static int useFd(Engine engine, Integer value) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment v = call.allocateFrom(ValueLayout.JAVA_INT, value == null ? 0 : value);
+            int rc = value == null
+                    ? LibZmq.zmq_getsockopt(engine.capture(), engine.handle(), SocketOptions.USE_FD.id(), v,
+                            call.allocateFrom(ValueLayout.JAVA_LONG, Integer.BYTES))
+                    : LibZmq.zmq_setsockopt(engine.capture(), engine.handle(), SocketOptions.USE_FD.id(), v, Integer.BYTES);
+            if (rc != 0) {
+                throw Failures.of("zmq_" + (value == null ? "get" : "set") + "sockopt(ZMQ_USE_FD)", engine.capture());
+            }
+            return v.get(ValueLayout.JAVA_INT, 0);
         }
     }
 

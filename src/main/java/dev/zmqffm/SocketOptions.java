@@ -221,7 +221,11 @@ public final class SocketOptions {
     /** Maximum time for the ZMTP handshake (zero = none). */
     public static final SocketOption<Duration> HANDSHAKE_IVL =
             new SocketOption<>("HANDSHAKE_IVL", zmq_h.ZMQ_HANDSHAKE_IVL(), Duration.class, OptionCodec.MILLIS, true, true);
-    /** SOCKS5 proxy address for tcp connects. */
+    /**
+     * SOCKS5 proxy address for tcp connects. Only {@code ""} (no proxy) is accepted: with libzmq
+     * 4.3.4 a socket that closes after any failed SOCKS handshake — a proxy that is down is
+     * enough — aborts the process, so setting a proxy throws {@link UnsupportedOperationException}.
+     */
     public static final SocketOption<String> SOCKS_PROXY =
             new SocketOption<>("SOCKS_PROXY", zmq_h.ZMQ_SOCKS_PROXY(), String.class, OptionCodec.STRING, true, true);
     /** XPUB/PUB returns "would block" at the high-water mark instead of dropping. */
@@ -279,8 +283,9 @@ public final class SocketOptions {
      * Use this pre-bound file descriptor for the next tcp or ipc bind (-1 = off). It must be a
      * listening stream socket ({@code listen} called), checked when set and again at bind, where
      * its family must match the transport; anything else throws {@link IllegalArgumentException}
-     * (libzmq would abort the process). Linux only ({@link UnsupportedOperationException}
-     * elsewhere).
+     * (libzmq would abort the process). libzmq gets a duplicate ({@code dup}) that it closes when
+     * the listener ends: the caller keeps its descriptor, and closes it. Linux only
+     * ({@link UnsupportedOperationException} elsewhere).
      */
     public static final SocketOption<Integer> USE_FD =
             new SocketOption<>("USE_FD", zmq_h.ZMQ_USE_FD(), Integer.class, OptionCodec.INT, true, true);

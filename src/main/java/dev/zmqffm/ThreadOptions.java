@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ThreadOptions {
     /** More I/O threads than this are refused: libzmq asserts that each one could be created. */
     static final int MAX_IO_THREADS = 1024;
+    /** libzmq 4.3.4's {@code ZMQ_SOCKET_LIMIT} with epoll (65535): larger tables abort at start. */
+    static final int MAX_SOCKETS = 65535;
 
     private int policy = -1;
     private int priority = -1;
@@ -37,6 +39,11 @@ final class ThreadOptions {
         // would accept and abort on later are refused here.
         if (raw < 0) {
             return;
+        }
+        if (option == ContextOptions.MAX_SOCKETS && raw > MAX_SOCKETS) {
+            // The first socket reserves MAX_SOCKETS + IO_THREADS + 2 slots in an int: beyond,
+            // libzmq dies of std::length_error (or bad_alloc) in vector::reserve.
+            throw new IllegalArgumentException("MAX_SOCKETS must be at most SOCKET_LIMIT (" + MAX_SOCKETS + "): " + raw);
         }
         if (option == ContextOptions.IO_THREADS && raw > MAX_IO_THREADS) {
             throw new IllegalArgumentException("IO_THREADS must be from 0 to " + MAX_IO_THREADS + ": " + raw);

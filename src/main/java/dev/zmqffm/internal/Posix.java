@@ -73,6 +73,8 @@ public final class Posix {
             FunctionDescriptor.of(INT, INT, LONG, ADDRESS), true);
     private static final MethodHandle GETSOCKOPT = handle("getsockopt",
             FunctionDescriptor.of(INT, INT, INT, INT, ADDRESS, ADDRESS), true);
+    private static final MethodHandle DUP = handle("dup", FunctionDescriptor.of(INT, INT), true);
+    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(INT, INT), false);
     private static final MethodHandle PRIORITY_MAX = handle("sched_get_priority_max", FunctionDescriptor.of(INT, INT), false);
 
     private static MethodHandle handle(String name, FunctionDescriptor descriptor, boolean errno) {
@@ -196,6 +198,26 @@ public final class Posix {
                 return -(int) ERRNO.get(capture, 0L);
             }
             return value.get(INT, 0);
+        } catch (Throwable e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** {@code dup(fd)}: a new descriptor for the same open file, or {@code -errno}. */
+    public static int dup(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            int copy = (int) DUP.invokeExact(capture, fd);
+            return copy >= 0 ? copy : -(int) ERRNO.get(capture, 0L);
+        } catch (Throwable e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** {@code close(fd)}, for a descriptor this process made with {@link #dup}. */
+    public static void close(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
         } catch (Throwable e) {
             throw unavailable(e);
         }

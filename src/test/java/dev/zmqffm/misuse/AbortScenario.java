@@ -24,6 +24,7 @@ public final class AbortScenario {
             case "thread-options" -> threadOptions();
             case "remote-subscription" -> remoteSubscription(args[1], Integer.parseInt(args[2]));
             case "use-fd" -> useFd();
+            case "socks-proxy" -> socksProxy();
             case "pending-inproc" -> pendingInproc();
             case "long-subscription" -> longSubscription();
             case "remote-subscription-proxy" -> remoteSubscriptionThroughProxy(Integer.parseInt(args[1]));
@@ -261,6 +262,20 @@ public final class AbortScenario {
                 push.send("through the descriptor");
                 System.out.println("listening: " + pull.receiveString(java.time.Duration.ofSeconds(5)).orElse("nothing"));
             }
+            // One descriptor given to two listeners (or one libzmq already listens on): each
+            // gets its own duplicate, so the first to close cannot pull it from under the other
+            // (epoll.cpp:113, EBADF).
+            int shared = descriptor(2, 1, true);
+            Socket first = ctx.socket(SocketType.PULL);
+            first.set(SocketOptions.USE_FD, shared);
+            first.bind("tcp://127.0.0.1:*");
+            try (Socket second = ctx.socket(SocketType.PULL)) {
+                second.set(SocketOptions.USE_FD, shared);
+                second.bind("tcp://127.0.0.1:*");
+                first.close();
+                System.out.println("use-fd-read-back: " + second.get(SocketOptions.USE_FD).equals(shared));
+            }
+            System.out.println("shared: closed both");
         }
     }
 
@@ -339,6 +354,23 @@ public final class AbortScenario {
                 push.close();
             }
             System.out.println("cycles: 3000");
+        }
+    }
+
+    /** socks_connecter.cpp: a failed SOCKS handshake, then close: EBADF in epoll.cpp:113. */
+    static void socksProxy() throws Exception {
+        try (Context ctx = Context.create()) {
+            for (int i = 0; i < 5; i++) {
+                Socket s = ctx.socket(SocketType.REQ);
+                expect("socks-proxy-" + i, UnsupportedOperationException.class,
+                        () -> s.set(SocketOptions.SOCKS_PROXY, "127.0.0.1:9"));
+                s.connect("tcp://127.0.0.1:9");
+                Thread.sleep(50);
+                s.close();
+            }
+            try (Socket s = ctx.socket(SocketType.REQ)) {
+                System.out.println("no-proxy: '" + s.get(SocketOptions.SOCKS_PROXY) + "'");
+            }
         }
     }
 }

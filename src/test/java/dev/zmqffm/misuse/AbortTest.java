@@ -47,7 +47,7 @@ class AbortTest {
         run(AbortScenario.class, "use-fd", "regular-file: IllegalArgumentException", "not-open: IllegalArgumentException",
                 "not-listening: IllegalArgumentException", "datagram: IllegalArgumentException",
                 "unix-for-tcp: IllegalArgumentException", "tcp-for-ipc: IllegalArgumentException",
-                "listening: through the descriptor");
+                "listening: through the descriptor", "use-fd-read-back: true", "shared: closed both");
     }
 
     @Test
@@ -69,5 +69,11 @@ class AbortTest {
         run(AbortScenario.class, "pending-inproc", "connect-with-full-table: ZmqException", "close-full: quiet",
                 "socket-beyond-limit: ZmqException", "limit-2: closed", "two-reps: 20 rounds",
                 "later: bound after all", "cycles: 3000");
+    }
+
+    @Test
+    void socksProxiesAreRefused() {
+        run(AbortScenario.class, "socks-proxy", "socks-proxy-0: UnsupportedOperationException",
+                "socks-proxy-4: UnsupportedOperationException", "no-proxy: ''");
     }
 }
