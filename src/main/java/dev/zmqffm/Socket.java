@@ -276,7 +276,7 @@ public final class Socket implements AutoCloseable {
      */
     public boolean send(byte[] data, int offset, int length, SendFlags flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
-        SocketChecks.beforeSend(type, MemorySegment.ofArray(data).asSlice(offset, length));
+        SocketChecks.beforeSend(type, data, offset, length);
         guard.enter();
         try {
             return engine.send(data, offset, length, flags.bits(), SOCKET);
@@ -288,7 +288,7 @@ public final class Socket implements AutoCloseable {
     /** Sends {@code data}, waiting at most {@code timeout}; {@code false} if it could not. */
     public boolean send(byte[] data, Duration timeout) {
         long nanos = Timeouts.nanos(timeout, "timeout");
-        SocketChecks.beforeSend(type, MemorySegment.ofArray(data));
+        SocketChecks.beforeSend(type, data, 0, data.length);
         guard.enter();
         try {
             return engine.send(data, 0, data.length, 0, nanos);

@@ -143,6 +143,12 @@ final class SocketChecks {
         }
     }
 
+    static void beforeSend(SocketType type, byte[] data, int offset, int length) {
+        if (type == SocketType.XSUB && length > PUBLISHER_MAX_MESSAGE) {
+            checkXsubFrame(data[offset]);
+        }
+    }
+
     static void beforeSend(SocketType type, Message message) {
         if (type == SocketType.XSUB && !message.isClosed() && !message.isSent() && message.size() > PUBLISHER_MAX_MESSAGE) {
             checkXsubFrame(message.data().get(ValueLayout.JAVA_BYTE, 0));

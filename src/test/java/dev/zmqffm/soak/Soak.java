@@ -133,10 +133,10 @@ public final class Soak {
                     s.connect("inproc://cycles");
                     s.send("x");
                 }
-                if (i % 1000 == 999) {
-                    while (peer.receiveBytes(ReceiveFlags.DONT_WAIT).isPresent()) {
-                        // drain
-                    }
+                // Receiving also makes the ROUTER acknowledge the closed peers' pipes: until it
+                // does, a closed socket keeps its slot (libzmq reaps it after the handshake).
+                while (peer.receiveBytes(ReceiveFlags.DONT_WAIT).isPresent()) {
+                    // drain
                 }
             }
             peer.close();
