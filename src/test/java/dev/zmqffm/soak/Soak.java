@@ -175,6 +175,9 @@ public final class Soak {
      */
     static void shutdown(int rounds, int threads) throws InterruptedException {
         long worst = 0;
+        long[] worstByKind = new long[6];                  // receive, send, poll x platform, virtual
+        String[] kinds = {"receive/platform", "send/platform", "poll/platform", "receive/virtual", "send/virtual",
+                "poll/virtual"};
         int late = 0;
         int stuck = 0;
         for (int round = 0; round < rounds; round++) {
@@ -183,8 +186,10 @@ public final class Soak {
             CountDownLatch started = new CountDownLatch(threads);
             CountDownLatch done = new CountDownLatch(threads);
             List<Thread> all = new ArrayList<>();
+            long[] ended = new long[threads];
             for (int i = 0; i < threads; i++) {
                 int kind = i % 3;
+                int index = i;
                 Socket s = ctx.socket(kind == 1 ? SocketType.PUSH : SocketType.PULL);
                 if (kind == 1) {
                     s.set(SocketOptions.SNDHWM, 1);
@@ -211,6 +216,7 @@ public final class Soak {
                     } catch (RuntimeException expected) {
                         // ContextTerminatedException: released
                     } finally {
+                        ended[index] = System.nanoTime();
                         done.countDown();
                     }
                 };
@@ -224,6 +230,10 @@ public final class Soak {
             boolean released = done.await(1, TimeUnit.SECONDS);
             long ms = (System.nanoTime() - start) / 1_000_000;
             worst = Math.max(worst, ms);
+            for (int i = 0; i < threads && released; i++) {
+                int k = (i % 3) + (i % 2 == 0 ? 0 : 3);
+                worstByKind[k] = Math.max(worstByKind[k], (ended[i] - start) / 1_000_000);
+            }
             if (!released) {
                 late++;
                 if (!done.await(10, TimeUnit.SECONDS)) {
@@ -237,6 +247,11 @@ public final class Soak {
         }
         System.out.println("SOAK shutdown rounds=" + rounds + " threads=" + threads + " (half platform, half virtual; "
                 + "receive, send at HWM, poll) worstReleaseMs=" + worst + " roundsOver1s=" + late + " stuck=" + stuck);
+        StringBuilder byKind = new StringBuilder("SOAK shutdown worst release per kind (ms):");
+        for (int k = 0; k < kinds.length; k++) {
+            byKind.append(' ').append(kinds[k]).append('=').append(worstByKind[k]);
+        }
+        System.out.println(byKind);
         if (late > 0) {
             System.exit(1);
         }
