@@ -267,7 +267,7 @@ public final class Soak {
 
     /**
      * Lazy Pirate over ipc: {@code requests} requests from a client process to a server process
-     * that is SIGKILLed and restarted after every 100 answered requests.
+     * that is SIGKILLed and restarted after the first and then every 100 answered requests.
      */
     static void pirate(int requests) throws Exception {
         String endpoint = "ipc:///tmp/zmqffm-soak-pirate-" + ProcessHandle.current().pid() + ".ipc";
@@ -278,7 +278,7 @@ public final class Soak {
         String summary = null;
         long start = System.nanoTime();
         for (String line; (line = lines.readLine()) != null; ) {
-            if (line.startsWith("PROGRESS ") && !line.equals("PROGRESS 0")) {
+            if (line.startsWith("PROGRESS ")) {                    // every 100 requests, the first one too
                 server.destroyForcibly().waitFor();                 // SIGKILL
                 kills++;
                 server = peer("rep", endpoint);
