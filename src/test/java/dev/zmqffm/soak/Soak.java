@@ -117,6 +117,7 @@ public final class Soak {
 
     /** Socket and context cycles: descriptors and memory against the baseline. */
     static void cycles(int socketCycles, int contextCycles) {
+        long reaperWaits = 0;
         try (Context warm = Context.create()) {
             for (int i = 0; i < 1000; i++) {
                 warm.socket(SocketType.DEALER).close();
@@ -129,7 +130,26 @@ public final class Soak {
             Socket peer = ctx.socket(SocketType.ROUTER);
             peer.bind("inproc://cycles");
             for (int i = 0; i < socketCycles; i++) {
-                try (Socket s = ctx.socket(SocketType.DEALER)) {
+                Socket s;
+                while (true) {
+                    try {
+                        s = ctx.socket(SocketType.DEALER);
+                        break;
+                    } catch (dev.zmqffm.ZmqException full) {
+                        // EMFILE: libzmq frees a closed socket's slot asynchronously (its reaper
+                        // thread); a tight loop on a loaded machine can outrun it. Wait, count.
+                        if (full.errno() != dev.zmqffm.Errno.EMFILE) {
+                            throw full;
+                        }
+                        reaperWaits++;
+                        try {
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+                try (s) {
                     s.connect("inproc://cycles");
                     s.send("x");
                 }
@@ -147,7 +167,7 @@ public final class Soak {
         System.out.println("SOAK cycles sockets=" + socketCycles + " before: " + base.describe() + " after: "
                 + sockets.describe() + String.format(" (rss %+d B, malloc %+d B, fds %+d)",
                 sockets.rssBytes() - base.rssBytes(), sockets.mallocInUse() - base.mallocInUse(),
-                sockets.descriptors() - base.descriptors()));
+                sockets.descriptors() - base.descriptors()) + " waits-for-the-reaper=" + reaperWaits);
         long[] rssAt = new long[4];
         for (int i = 0; i < contextCycles; i++) {
             try (Context ctx = Context.create(); Socket s = ctx.socket(SocketType.PAIR)) {
