@@ -149,9 +149,9 @@ public final class Soak {
                         }
                     }
                 }
-                try (s) {
-                    s.connect("inproc://cycles");
-                    s.send("x");
+                try (Socket opened = s) {
+                    opened.connect("inproc://cycles");
+                    opened.send("x");
                 }
                 // Receiving also makes the ROUTER acknowledge the closed peers' pipes: until it
                 // does, a closed socket keeps its slot (libzmq reaps it after the handshake).
