@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * How one kind of socket option value travels through {@code zmq_setsockopt} and
@@ -58,21 +57,80 @@ abstract class OptionCodec<T> {
         }
     };
 
-    static final OptionCodec<Boolean> BOOLEAN = INT.map(b -> b ? 1 : 0, i -> i != 0);
+    static final OptionCodec<Boolean> BOOLEAN = new OverInt<>() {
+        @Override
+        int to(Boolean value) {
+            return value ? 1 : 0;
+        }
+
+        @Override
+        Boolean from(int raw) {
+            return raw != 0;
+        }
+    };
 
     /** Milliseconds as a C int, with -1 meaning {@link SocketOptions#INFINITE}. */
-    static final OptionCodec<Duration> MILLIS = INT.map(d -> millis(d, "duration"),
-            ms -> ms < 0 ? SocketOptions.INFINITE : Duration.ofMillis(ms));
+    static final OptionCodec<Duration> MILLIS = new OverInt<>() {
+        @Override
+        int to(Duration value) {
+            return millis(value, "duration");
+        }
 
-    static final OptionCodec<SocketType> SOCKET_TYPE = INT.map(SocketType::code, SocketType::of);
+        @Override
+        Duration from(int raw) {
+            return raw < 0 ? SocketOptions.INFINITE : Duration.ofMillis(raw);
+        }
+    };
 
-    static final OptionCodec<Mechanism> MECHANISM = INT.map(Mechanism::code, Mechanism::of);
+    static final OptionCodec<SocketType> SOCKET_TYPE = new OverInt<>() {
+        @Override
+        int to(SocketType value) {
+            return value.code();
+        }
 
-    static final OptionCodec<Set<PollEvent>> EVENTS = INT.map(PollEvent::bits, PollEvent::decode);
+        @Override
+        SocketType from(int raw) {
+            return SocketType.of(raw);
+        }
+    };
+
+    static final OptionCodec<Mechanism> MECHANISM = new OverInt<>() {
+        @Override
+        int to(Mechanism value) {
+            return value.code();
+        }
+
+        @Override
+        Mechanism from(int raw) {
+            return Mechanism.of(raw);
+        }
+    };
+
+    static final OptionCodec<Set<PollEvent>> EVENTS = new OverInt<>() {
+        @Override
+        int to(Set<PollEvent> value) {
+            return PollEvent.bits(value);
+        }
+
+        @Override
+        Set<PollEvent> from(int raw) {
+            return PollEvent.decode(raw);
+        }
+    };
 
     /** A file descriptor: a C int on POSIX, a 64-bit SOCKET on Windows. */
     static final OptionCodec<Long> DESCRIPTOR = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-            .contains("win") ? LONG : INT.map(Math::toIntExact, Integer::longValue);
+            .contains("win") ? LONG : new OverInt<>() {
+                @Override
+                int to(Long value) {
+                    return Math.toIntExact(value);
+                }
+
+                @Override
+                Long from(int raw) {
+                    return (long) raw;
+                }
+            };
 
     /** Binary data up to 255 bytes (routing ids, subscriptions, welcome messages). */
     static final OptionCodec<byte[]> BYTES = new OptionCodec<>() {
@@ -134,25 +192,29 @@ abstract class OptionCodec<T> {
         }
     };
 
-    /** A codec for {@code U} stored as this codec's type. */
-    final <U> OptionCodec<U> map(Function<U, T> to, Function<T, U> from) {
-        OptionCodec<T> base = this;
-        return new OptionCodec<>() {
-            @Override
-            MemorySegment encode(Arena arena, U value, String option) {
-                return base.encode(arena, to.apply(value), option);
-            }
+    /**
+     * A value stored as a C int. Subclasses rather than a pair of lambdas: a lambda's first use
+     * spins a class, and these are all created when the first option is used (startup).
+     */
+    private abstract static class OverInt<U> extends OptionCodec<U> {
+        abstract int to(U value);
 
-            @Override
-            long readSize() {
-                return base.readSize();
-            }
+        abstract U from(int raw);
 
-            @Override
-            U decode(MemorySegment buffer, long size) {
-                return from.apply(base.decode(buffer, size));
-            }
-        };
+        @Override
+        final MemorySegment encode(Arena arena, U value, String option) {
+            return INT.encode(arena, to(value), option);
+        }
+
+        @Override
+        final long readSize() {
+            return Integer.BYTES;
+        }
+
+        @Override
+        final U decode(MemorySegment buffer, long size) {
+            return from(INT.decode(buffer, size));
+        }
     }
 
     /**

@@ -276,11 +276,14 @@ public final class SocketOptions {
     public static final SocketOption<String> BINDTODEVICE =
             new SocketOption<>("BINDTODEVICE", zmq_h.ZMQ_BINDTODEVICE(), String.class, OptionCodec.STRING, true, true);
 
-    private static final List<SocketOption<?>> ALL = collect();
-
     /** Every option above, in declaration order. */
     public static List<SocketOption<?>> all() {
-        return ALL;
+        return All.LIST;
+    }
+
+    /** Built on first use: reflection over 80 fields is not worth paying at startup. */
+    private static final class All {
+        static final List<SocketOption<?>> LIST = collect();
     }
 
     private static List<SocketOption<?>> collect() {
