@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LayoutCheck;
 import dev.zmqffm.internal.raw.zmq_h;
 
 /**
@@ -18,6 +19,12 @@ import dev.zmqffm.internal.raw.zmq_h;
  */
 public final class ContextOptions {
     private ContextOptions() {}
+
+    static {
+        // Before the first generated constant is read: on a platform the generated layer does
+        // not fit, its class initialisation would fail with a ClassCastException.
+        LayoutCheck.require();
+    }
 
     /** Number of I/O threads (default 1). */
     public static final ContextOption<Integer> IO_THREADS =
