@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +23,11 @@ abstract class OptionCodec<T> {
 
     /** The value from the first {@code size} bytes of {@code buffer}. */
     abstract T decode(MemorySegment buffer, long size);
+
+    /** The value as text for logs and messages ({@link SocketOption#format}). */
+    String format(T value) {
+        return String.valueOf(value);
+    }
 
     static final OptionCodec<Integer> INT = new OptionCodec<>() {
         @Override
@@ -79,6 +85,11 @@ abstract class OptionCodec<T> {
         @Override
         Duration from(int raw) {
             return raw < 0 ? SocketOptions.INFINITE : Duration.ofMillis(raw);
+        }
+
+        @Override
+        String format(Duration value) {
+            return SocketOptions.INFINITE.equals(value) ? "infinite" : value.toMillis() + " ms";
         }
     };
 
@@ -150,6 +161,11 @@ abstract class OptionCodec<T> {
         byte[] decode(MemorySegment buffer, long size) {
             return buffer.asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
         }
+
+        @Override
+        String format(byte[] value) {
+            return "0x" + HexFormat.of().formatHex(value);
+        }
     };
 
     /** A character string (UTF-8); libzmq takes the length, so no NUL is sent, and none is allowed. */
@@ -191,6 +207,23 @@ abstract class OptionCodec<T> {
             return CurveKey.ofBytes(buffer.asSlice(0, size).toArray(ValueLayout.JAVA_BYTE));
         }
     };
+
+    /**
+     * The codec of {@link SocketOption#unchecked}'s value types.
+     *
+     * @throws IllegalArgumentException for a type without one
+     */
+    @SuppressWarnings("unchecked")
+    static <T> OptionCodec<T> forType(Class<T> type) {
+        OptionCodec<?> codec = type == Integer.class ? INT : type == Long.class ? LONG
+                : type == Boolean.class ? BOOLEAN : type == Duration.class ? MILLIS
+                : type == byte[].class ? BYTES : type == String.class ? STRING : null;
+        if (codec == null) {
+            throw new IllegalArgumentException("an unchecked option is an Integer, Long, Boolean, Duration, byte[] "
+                    + "or String, not " + type.getName());
+        }
+        return (OptionCodec<T>) codec;
+    }
 
     /**
      * A value stored as a C int. Subclasses rather than a pair of lambdas: a lambda's first use
