@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forwards messages between two sockets on a thread this class manages
@@ -82,7 +83,7 @@ public final class Proxy implements AutoCloseable {
      *
      * @throws IllegalStateException if a socket is closed or in use by another thread
      */
-    public static Proxy start(Socket frontend, Socket backend, Socket capture) {
+    public static Proxy start(Socket frontend, Socket backend, @Nullable Socket capture) {
         Objects.requireNonNull(frontend, "frontend");
         Objects.requireNonNull(backend, "backend");
         if (frontend == backend || frontend == capture || backend == capture) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -476,7 +477,7 @@ public final class Socket implements AutoCloseable {
      * @return the payload, or {@code null} only if a {@link SocketOptions#RCVTIMEO} is set and
      *         elapsed
      */
-    public byte[] receiveBytes() {
+    public byte @Nullable [] receiveBytes() {
         enter();
         try {
             return perform(OP_MSG_RECV, recvScratch, 0, 0, SOCKET_TIMEOUT) >= 0 ? takeReceived() : null;
@@ -514,7 +515,7 @@ public final class Socket implements AutoCloseable {
      * @return the text, or {@code null} only if a {@link SocketOptions#RCVTIMEO} is set and
      *         elapsed
      */
-    public String receiveString() {
+    public @Nullable String receiveString() {
         byte[] bytes = receiveBytes();
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
@@ -642,7 +643,7 @@ public final class Socket implements AutoCloseable {
      *
      * @return the frames, or {@code null} only if a receive timeout is set and elapsed
      */
-    public List<byte[]> receiveMultipart() {
+    public @Nullable List<byte[]> receiveMultipart() {
         byte[] first = receiveBytes();
         return first == null ? null : rest(first);
     }
