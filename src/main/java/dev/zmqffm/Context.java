@@ -218,7 +218,7 @@ public final class Context implements AutoCloseable {
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
                 int raw = LibZmq.zmq_ctx_get(capture, handle, option.id());
-                if (raw == -1) {
+                if (option.failed(raw)) {
                     throw Failures.of("zmq_ctx_get(" + option + ")", capture);
                 }
                 return option.decode(raw);

@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LayoutCheck;
 import dev.zmqffm.internal.raw.zmq_h;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -28,6 +29,12 @@ import java.util.Set;
  */
 public final class SocketOptions {
     private SocketOptions() {}
+
+    static {
+        // Before the first generated constant is read: on a platform the generated layer does
+        // not fit, its class initialisation would fail with a ClassCastException.
+        LayoutCheck.require();
+    }
 
     /**
      * libzmq's -1 for durations: no timeout, linger forever, never reconnect. Any other negative
@@ -276,11 +283,14 @@ public final class SocketOptions {
     public static final SocketOption<String> BINDTODEVICE =
             new SocketOption<>("BINDTODEVICE", zmq_h.ZMQ_BINDTODEVICE(), String.class, OptionCodec.STRING, true, true);
 
-    private static final List<SocketOption<?>> ALL = collect();
-
     /** Every option above, in declaration order. */
     public static List<SocketOption<?>> all() {
-        return ALL;
+        return All.LIST;
+    }
+
+    /** Built on first use: reflection over 80 fields is not worth paying at startup. */
+    private static final class All {
+        static final List<SocketOption<?>> LIST = collect();
     }
 
     private static List<SocketOption<?>> collect() {
