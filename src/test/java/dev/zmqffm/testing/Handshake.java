@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One connection attempt between a PULL server and a PUSH client, each configured by the test,
@@ -59,9 +60,15 @@ public final class Handshake {
 
     private Handshake() {}
 
-    /** Runs one attempt; the client sends {@code text} right after connecting. */
+    /** Runs one attempt; the client sends {@code text} right after connecting to the bound endpoint. */
     public static Result attempt(Context ctx, Authenticator auth, Consumer<Socket> server, Consumer<Socket> client,
             String bindEndpoint, String text) {
+        return attempt(ctx, auth, server, client, bindEndpoint, UnaryOperator.identity(), text);
+    }
+
+    /** Runs one attempt; the client connects to {@code connectTo} applied to the bound endpoint. */
+    public static Result attempt(Context ctx, Authenticator auth, Consumer<Socket> server, Consumer<Socket> client,
+            String bindEndpoint, UnaryOperator<String> connectTo, String text) {
         try (Socket pull = ctx.socket(SocketType.PULL); Socket push = ctx.socket(SocketType.PUSH)) {
             server.accept(pull);
             client.accept(push);
@@ -69,7 +76,7 @@ public final class Handshake {
             push.set(SocketOptions.RECONNECT_IVL, Duration.ofSeconds(30));
             try (SocketMonitor sm = SocketMonitor.start(pull, EVENTS); SocketMonitor cm = SocketMonitor.start(push, EVENTS)) {
                 String ep = pull.bind(bindEndpoint);
-                push.connect(ep);
+                push.connect(connectTo.apply(ep));
                 push.send(text);
                 Optional<MonitorEvent> s = sm.next(WAIT);
                 boolean ok = s.isPresent() && s.get().type() == MonitorEvent.Type.HANDSHAKE_SUCCEEDED;
