@@ -58,7 +58,8 @@ import java.util.function.Consumer;
  * message of the peer — but a peer whose handshake was not checked by ZAP can put its own
  * {@code User-Id} property in its handshake. {@link #verifiedUserId(Message)} returns the
  * {@code User-Id} only if this authenticator admitted the peer: every admission carries a property
- * with a random per-authenticator token that no peer knows.
+ * with a random per-authenticator token that no peer knows, and the User-Id in a property of its
+ * own (ZAP metadata takes precedence over whatever the peer sent).
  *
  * <p><b>Closing.</b> {@link #close()} makes the authenticator deny every new request at once. The
  * handler socket itself stays until every socket secured with it (by {@link SocketSecurity}) is
@@ -69,8 +70,13 @@ import java.util.function.Consumer;
 public final class Authenticator implements AutoCloseable {
     /** The metadata property carrying this authenticator's token on admitted peers' messages. */
     static final String TOKEN_PROPERTY = "ZmqFfm-Authenticator";
+    /**
+     * The User-Id this authenticator chose, as its own property: libzmq omits an empty ZAP User-Id,
+     * which would let a peer's own {@code User-Id} property through; ZAP metadata always wins.
+     */
+    static final String USER_ID_PROPERTY = "ZmqFfm-User-Id";
     private static final Set<String> RESERVED = Set.of("user-id", "socket-type", "routing-id", "identity",
-            "peer-address", TOKEN_PROPERTY.toLowerCase(Locale.ROOT));
+            "peer-address", TOKEN_PROPERTY.toLowerCase(Locale.ROOT), USER_ID_PROPERTY.toLowerCase(Locale.ROOT));
     private static final System.Logger AUDIT_LOG = System.getLogger("dev.zmqffm.audit");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -264,7 +270,7 @@ public final class Authenticator implements AutoCloseable {
                 token.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
-        return Optional.of(message.property("User-Id").orElse(""));
+        return Optional.of(message.property(USER_ID_PROPERTY).orElse(""));
     }
 
     /** Whether the handler thread is still answering (possibly denying everything after close). */

@@ -233,6 +233,7 @@ final class ZapHandler implements Runnable {
         Map<String, String> metadata = new java.util.LinkedHashMap<>(v.metadata());
         if (d.status() == 200) {
             metadata.put(Authenticator.TOKEN_PROPERTY, owner.token());
+            metadata.put(Authenticator.USER_ID_PROPERTY, v.userId());
         }
         send(new ZapReply(r.envelope(), r.requestId(), d.status(), d.status() == 200 ? "OK" : "denied",
                 v.userId(), metadata));
