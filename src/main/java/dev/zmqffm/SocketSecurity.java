@@ -237,12 +237,7 @@ public final class SocketSecurity {
         if (socket.hasAttached()) {
             refuse(SecurityRule.OPTIONS_AFTER_ATTACH, socket + " has already bound or connected");
         }
-        if (!Zmq.version().atLeast(4, 3, 4)) {
-            if (role.server) {
-                refuse(SecurityRule.LIBZMQ_TOO_OLD, "libzmq " + Zmq.version());
-            }
-            warnings.add(SecurityRule.LIBZMQ_TOO_OLD_CLIENT);
-        }
+        checkVersion(Zmq.version(), role.server, warnings);
         if (role.server && role != Role.CURVE_ENCRYPTION_ONLY) {
             checkServer(socket);
         }
@@ -262,6 +257,16 @@ public final class SocketSecurity {
         }
         if (role == Role.PLAIN_CLIENT && username.isEmpty()) {
             throw new IllegalArgumentException("PLAIN user name is empty");
+        }
+    }
+
+    /** Server roles need 4.3.4 (the CVEs of SecurityRule.LIBZMQ_TOO_OLD); clients get a warning. */
+    static void checkVersion(Zmq.Version version, boolean server, List<SecurityRule> warnings) {
+        if (!version.atLeast(4, 3, 4)) {
+            if (server) {
+                refuse(SecurityRule.LIBZMQ_TOO_OLD, "libzmq " + version);
+            }
+            warnings.add(SecurityRule.LIBZMQ_TOO_OLD_CLIENT);
         }
     }
 
