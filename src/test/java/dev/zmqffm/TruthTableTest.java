@@ -438,6 +438,7 @@ class TruthTableTest {
             try (Env e = env("c", policy().curveCertificates(certs).build())) {
                 Handshake.Result r = e.curve("c", ALICE);
                 allowed(e, r, ALICE.publicKey().toZ85());
+                assertEquals(Optional.of("admin"), r.role(), "certificate metadata on the message");
             }
         });
         row("CURVE, certificate directory, key absent -> 400", () -> {
@@ -490,9 +491,11 @@ class TruthTableTest {
         });
         row("CURVE, verifier allows with User-Id and metadata", () -> {
             CurveVerifier v = (d, a, k) -> CompletableFuture.completedFuture(
-                    k.equals(ALICE.publicKey()) ? Verdict.allow("alice", Map.of("Tenant", "t1")) : Verdict.deny("unknown"));
+                    k.equals(ALICE.publicKey()) ? Verdict.allow("alice", Map.of("Role", "ops")) : Verdict.deny("unknown"));
             try (Env e = env("c", policy().curveVerifier(v, Duration.ofMillis(300)).build())) {
-                allowed(e, e.curve("c", ALICE), "alice");
+                Handshake.Result r = e.curve("c", ALICE);
+                allowed(e, r, "alice");
+                assertEquals(Optional.of("ops"), r.role(), "verdict metadata on the message");
             }
         });
         row("CURVE, verifier denies -> 400 with its reason", () -> {

@@ -35,9 +35,10 @@ public final class Handshake {
      * @param received the text the server application received, if any
      * @param userId the message's User-Id property as libzmq reports it
      * @param verifiedUserId the User-Id the authenticator vouches for
+     * @param role the message's {@code Role} property (metadata a policy attached), if any
      */
     public record Result(Optional<MonitorEvent> server, Optional<MonitorEvent> client, Optional<String> received,
-            Optional<String> userId, Optional<String> verifiedUserId) {
+            Optional<String> userId, Optional<String> verifiedUserId, Optional<String> role) {
 
         /** Whether the server side saw an authentication failure with this ZAP status. */
         public boolean serverSawAuthFailure(int status) {
@@ -85,10 +86,10 @@ public final class Handshake {
                     // A denied peer's frame would arrive at once if at all; a short wait says it did not.
                     if (pull.receive(m, ok ? WAIT : Duration.ofMillis(200))) {
                         Optional<String> v = auth == null ? Optional.empty() : auth.verifiedUserId(m);
-                        return new Result(s, c, Optional.of(m.text()), m.property("User-Id"), v);
+                        return new Result(s, c, Optional.of(m.text()), m.property("User-Id"), v, m.property("Role"));
                     }
                 }
-                return new Result(s, c, Optional.empty(), Optional.empty(), Optional.empty());
+                return new Result(s, c, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             }
         }
     }
