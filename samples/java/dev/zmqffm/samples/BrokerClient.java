@@ -22,7 +22,7 @@ public final class BrokerClient {
             requester.connect(frontend);
             for (int i = 0; i < count; i++) {
                 requester.send("request " + i);
-                System.out.println(requester.receiveString());
+                System.out.println(requester.receiveString().orElseThrow());
             }
         }
     }

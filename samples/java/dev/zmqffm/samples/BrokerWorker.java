@@ -22,7 +22,7 @@ public final class BrokerWorker {
             Shutdown.onSignal(ctx);
             responder.connect(backend);
             while (true) {
-                String request = responder.receiveString();
+                String request = responder.receiveString().orElseThrow();
                 responder.send(request.toUpperCase() + " from " + ProcessHandle.current().pid());
             }
         } catch (ContextTerminatedException stopping) {

@@ -26,7 +26,7 @@ public final class HelloClient {
             requester.connect(endpoint);
             for (int i = 0; i < count; i++) {
                 requester.send("hello");
-                System.out.println(requester.receiveString());
+                System.out.println(requester.receiveString().orElseThrow());
             }
         }
     }

@@ -28,7 +28,7 @@ public final class HelloServer {
             responder.bind(endpoint);
             System.err.println("hello-server: listening on " + endpoint);
             while (true) {
-                String request = responder.receiveString();
+                String request = responder.receiveString().orElseThrow();
                 System.out.println("received " + request);
                 responder.send("World");
             }

@@ -20,11 +20,11 @@ public final class TaskSink {
         try (Context ctx = Context.create(); Socket receiver = ctx.socket(SocketType.PULL)) {
             receiver.bind(endpoint);
             System.err.println("task-sink: listening on " + endpoint);
-            int tasks = Integer.parseInt(receiver.receiveString());
+            int tasks = Integer.parseInt(receiver.receiveString().orElseThrow());
             long start = System.nanoTime();
             long work = 0;
             for (int i = 0; i < tasks; i++) {
-                work += Integer.parseInt(receiver.receiveString());
+                work += Integer.parseInt(receiver.receiveString().orElseThrow());
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             System.out.println("collected " + tasks + " results (" + work + " ms of work) in " + elapsed + " ms");

@@ -26,7 +26,7 @@ public final class TaskWorker {
             receiver.connect(tasks);
             sender.connect(results);
             while (true) {
-                int workload = Integer.parseInt(receiver.receiveString());
+                int workload = Integer.parseInt(receiver.receiveString().orElseThrow());
                 Thread.sleep(workload);
                 sender.send(Integer.toString(workload));
             }

@@ -24,7 +24,7 @@ public final class WeatherClient {
             subscriber.subscribe(zipcode + " ");
             long total = 0;
             for (int i = 0; i < updates; i++) {
-                String[] fields = subscriber.receiveString().split(" ");
+                String[] fields = subscriber.receiveString().orElseThrow().split(" ");
                 if (!fields[0].equals(zipcode)) {
                     throw new IllegalStateException("the filter let through " + fields[0]);
                 }

@@ -108,7 +108,7 @@ public final class Authenticator implements AutoCloseable {
         try {
             s = context.socket(SocketType.ROUTER);
             s.set(SocketOptions.LINGER, Duration.ZERO);
-            s.bind(Socket.ZAP_ENDPOINT);
+            bindHandler(s);
         } catch (RuntimeException e) {
             if (s != null) {
                 s.close();
@@ -126,6 +126,32 @@ public final class Authenticator implements AutoCloseable {
         this.thread = new Thread(new ZapHandler(this, router, workers, limiter), "zmq-ffm-zap-handler");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * libzmq unregisters a closed socket's inproc endpoints asynchronously (when it reaps the
+     * socket): a new authenticator right after the previous one ended may briefly find the
+     * endpoint still taken.
+     */
+    private static void bindHandler(Socket s) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            try {
+                s.bind(Socket.ZAP_ENDPOINT);
+                return;
+            } catch (AddressInUseException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Starts an authenticator for {@code context} with no policy yet (so every peer is denied). */

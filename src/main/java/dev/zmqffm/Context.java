@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *      Socket rep = ctx.socket(SocketType.REP)) {
  *     rep.bind("tcp://*:5555");
  *     while (true) {
- *         String request = rep.receiveString();
+ *         String request = rep.receiveString().orElseThrow();
  *         rep.send("World");
  *     }
  * }
@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * socket with {@link SocketOptions#LINGER}. {@link #close()} then:
  * <ol>
  *   <li>shuts the context down, so every call blocked in one of its sockets, in any thread,
- *       returns at once with {@link ContextTerminatedException};</li>
+ *       returns at once with {@link ContextTerminatedException} (virtual threads parked waiting
+ *       for a socket are woken for it too);</li>
  *   <li>closes every socket still open, waiting for each to be idle (never calling
  *       {@code zmq_close} on a socket another thread is inside — that aborts the process);</li>
  *   <li>terminates the context, which waits at most the sockets' linger.</li>
@@ -276,12 +277,7 @@ public final class Context implements AutoCloseable {
         }
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
-            while (LibZmq.zmq_ctx_term(capture, handle) != 0) {
-                int code = LibZmq.errno(capture);
-                if (!Failures.isInterrupted(code)) {
-                    throw Failures.of("zmq_ctx_term", code);
-                }
-            }
+            Retry.untilDone(ignored -> LibZmq.zmq_ctx_term(capture, handle), capture, "zmq_ctx_term");
         } finally {
             synchronized (lock) {
                 state = CLOSED;

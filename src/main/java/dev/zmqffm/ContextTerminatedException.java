@@ -10,7 +10,7 @@ package dev.zmqffm;
  *
  * // in that thread:
  * try {
- *     while (true) handle(worker.receiveString());
+ *     while (true) handle(worker.receiveString().orElseThrow());
  * } catch (ContextTerminatedException e) {
  *     worker.close();               // the owner closes its own socket
  * }

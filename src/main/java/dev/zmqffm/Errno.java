@@ -1,6 +1,6 @@
 package dev.zmqffm;
 
-import java.util.Locale;
+import dev.zmqffm.internal.Platform;
 
 /**
  * The error numbers libzmq reports, as a type rather than a platform-dependent {@code int}.
@@ -23,7 +23,11 @@ public enum Errno {
     EPERM(1, 1),
     /** No such file or directory (for example an {@code ipc://} path). */
     ENOENT(2, 2),
-    /** Interrupted by a signal; the binding retries such calls and never throws it. */
+    /**
+     * Interrupted: a signal's EINTR is retried by the binding and never thrown; a
+     * {@link Thread#interrupt()} ends a wait with {@link OperationInterruptedException}, which
+     * carries this code.
+     */
     EINTR(4, 4),
     /** Input/output error. */
     EIO(5, 5),
@@ -96,8 +100,7 @@ public enum Errno {
 
     private static final class Base {
         static final int HAUSNUMERO = 156384712;
-        static final boolean MAC = System.getProperty("os.name", "")
-                .toLowerCase(Locale.ROOT).contains("mac");
+        static final boolean MAC = Platform.current() == Platform.MACOS;
     }
 
     private final int code;

@@ -60,6 +60,13 @@ public final class Message implements AutoCloseable {
      * {@link #size()} then costs no second downcall per message.
      */
     private long knownSize = -1;
+    /**
+     * Whether the content may be a zero-copy frame whose release runs the Java free callback
+     * (an upcall): wrapped caller memory, a copy sharing it, or a frame received on a socket that
+     * can carry such frames (inproc). Such content is only ever closed through the ordinary
+     * (non-critical) handle; see {@link Engine}.
+     */
+    private boolean holdsCallback;
 
     /** An empty message, ready to receive into (or to send as an empty frame). */
     public Message() {
@@ -139,6 +146,7 @@ public final class Message implements AutoCloseable {
         }
         m.knownSize = data.byteSize();
         m.tracker = tracker;
+        m.holdsCallback = true;
         return m;
     }
 
@@ -180,6 +188,7 @@ public final class Message implements AutoCloseable {
         }
         knownSize = size;
         tracker = null;
+        holdsCallback = false;
         state = LIVE;
     }
 
@@ -296,6 +305,7 @@ public final class Message implements AutoCloseable {
             throw Failures.of("zmq_msg_copy", capture);
         }
         copy.knownSize = knownSize;
+        copy.holdsCallback = holdsCallback;
         return copy;
     }
 
@@ -345,15 +355,31 @@ public final class Message implements AutoCloseable {
             throw new IllegalStateException("message is closed");
         }
         invalidateView();
-        // zmq_msg_recv releases the old content itself; a sent message is a valid empty one.
+        if (holdsCallback && state == LIVE) {
+            // zmq_msg_recv would release this content itself, possibly inside a critical call,
+            // where the free callback (an upcall) is forbidden: release it here instead.
+            LibZmq.zmq_msg_close_upcalling(capture, msg);
+            LibZmq.zmq_msg_init(capture, msg);
+        }
+        // Otherwise zmq_msg_recv releases the old content; a sent message is a valid empty one.
+        holdsCallback = false;
         state = LIVE;
         tracker = null;
         knownSize = -1;
     }
 
-    /** Records what zmq_msg_recv returned: the frame's size (unless it overflowed an int). */
-    void afterReceive(int received) {
+    /**
+     * Records what zmq_msg_recv returned: the frame's size (unless it overflowed an int), and
+     * whether the socket it came from may deliver zero-copy frames with a free callback.
+     */
+    void afterReceive(int received, boolean fromUpcallingSocket) {
         knownSize = received >= 0 && received < Integer.MAX_VALUE ? received : -1;
+        holdsCallback = received >= 0 && fromUpcallingSocket;
+    }
+
+    /** Whether sending this message may hand libzmq a frame with a Java free callback. */
+    boolean mayHoldCallback() {
+        return holdsCallback;
     }
 
     /** Checks the message can be sent and drops any view: the payload is about to move. */

@@ -1,11 +1,11 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.Platform;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -71,8 +71,7 @@ abstract class OptionCodec<T> {
     static final OptionCodec<Set<PollEvent>> EVENTS = INT.map(PollEvent::bits, PollEvent::decode);
 
     /** A file descriptor: a C int on POSIX, a 64-bit SOCKET on Windows. */
-    static final OptionCodec<Long> DESCRIPTOR = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-            .contains("win") ? LONG : INT.map(Math::toIntExact, Integer::longValue);
+    static final OptionCodec<Long> DESCRIPTOR = Platform.current().hasWideDescriptors() ? LONG : INT.map(Math::toIntExact, Integer::longValue);
 
     /** Binary data up to 255 bytes (routing ids, subscriptions, welcome messages). */
     static final OptionCodec<byte[]> BYTES = new OptionCodec<>() {

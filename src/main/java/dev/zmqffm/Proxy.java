@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link IllegalStateException}. After {@link #terminate()} they are free again and still owned
  * by the caller. Control goes over a private {@code inproc://} PAIR connection.
  * {@link Context#shutdown()} or {@link Context#close()} also ends the proxy.
+ *
+ * <p>All sockets of a proxy must belong to one context: a proxy stuck in a send to another
+ * context's socket could not be ended by closing the first context, whose {@code close()}
+ * would then wait for it forever.
  */
 public final class Proxy implements AutoCloseable {
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -81,6 +85,7 @@ public final class Proxy implements AutoCloseable {
      * Starts a proxy, copying every message to {@code capture} if it is not {@code null}.
      *
      * @throws IllegalStateException if a socket is closed or in use by another thread
+     * @throws IllegalArgumentException if the sockets are not all of one context
      */
     public static Proxy start(Socket frontend, Socket backend, Socket capture) {
         Objects.requireNonNull(frontend, "frontend");
@@ -89,6 +94,10 @@ public final class Proxy implements AutoCloseable {
             throw new IllegalArgumentException("frontend, backend and capture must be different sockets");
         }
         Context ctx = frontend.context();
+        if (backend.context() != ctx || (capture != null && capture.context() != ctx)) {
+            throw new IllegalArgumentException("a proxy's sockets must all belong to one context: "
+                    + "closing one context could not end a proxy blocked on another's socket");
+        }
         String endpoint = "inproc://zmqffm-proxy-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Socket server = ctx.socket(SocketType.PAIR);
         Socket client = null;
@@ -103,14 +112,18 @@ public final class Proxy implements AutoCloseable {
                     : new Socket[] {frontend, backend, server, capture};
             // Claim every socket now, on the caller's thread, so misuse fails here and not later.
             for (Socket s : all) {
-                s.enter();
+                s.guard().enter();
                 entered.add(s);
+            }
+            for (Socket s : all) {
+                // zmq_proxy moves frames between the sockets, zero-copy ones included.
+                s.engine().markUpcalls();
             }
             Proxy proxy = new Proxy(all, server, client);
             proxy.thread.start();
             return proxy;
         } catch (RuntimeException e) {
-            entered.forEach(Socket::exit);
+            entered.forEach(s -> s.guard().exit());
             if (client != null) {
                 client.close();
             }
@@ -123,25 +136,16 @@ public final class Proxy implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(LibZmq.CAPTURE_LAYOUT);
             MemorySegment captureSocket = proxied.length == 4 ? proxied[3].handle() : MemorySegment.NULL;
-            while (true) {
-                int rc = LibZmq.zmq_proxy_steerable(capture, proxied[0].handle(), proxied[1].handle(),
-                        captureSocket, controlServer.handle());
-                if (rc == 0) {
-                    return;                               // TERMINATE
-                }
-                int code = LibZmq.errno(capture);
-                if (!Failures.isInterrupted(code)) {
-                    if (Errno.of(code) != Errno.ETERM) {
-                        failure = Failures.of("zmq_proxy_steerable", code);
-                    }
-                    return;
-                }
-            }
+            // Returns 0 after TERMINATE; a shut-down context ends it with ETERM.
+            Retry.untilDone(ignored -> LibZmq.zmq_proxy_steerable(capture, proxied[0].handle(),
+                    proxied[1].handle(), captureSocket, controlServer.handle()), capture, "zmq_proxy_steerable");
+        } catch (ContextTerminatedException e) {
+            // ended by Context.shutdown() or close(): not a failure
         } catch (RuntimeException e) {
             failure = e;
         } finally {
             for (Socket s : proxied) {
-                s.exit();
+                s.guard().exit();
             }
         }
     }

@@ -104,7 +104,8 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
     /** The next event, waiting as long as it takes. */
     public MonitorEvent next() {
         checkOpen();
-        return decode(reader.receiveMultipart());
+        // Without a receive timeout on the reader, the blocking receive only ends with a frame.
+        return decode(reader.receiveMultipart().orElseThrow());
     }
 
     /**
@@ -149,7 +150,7 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
         if (closed) {
             return;
         }
-        if (reader.isInUse()) {
+        if (reader.guard().isBusy()) {
             throw new IllegalStateException("another thread is reading this monitor; call Context.shutdown() "
                     + "to unblock it, or close the monitor from that thread");
         }

@@ -136,13 +136,11 @@ public final class Timers {
     }
 
     private static long positiveNanos(Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
+        // Very long intervals saturate (Timeouts.FOREVER): such a timer simply never comes due.
+        long nanos = Timeouts.nanos(interval, "interval");
+        if (nanos == 0) {
             throw new IllegalArgumentException("interval must be positive: " + interval);
         }
-        try {
-            return interval.toNanos();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("interval too long: " + interval);
-        }
+        return nanos;
     }
 }

@@ -113,7 +113,7 @@ final class ZapHandler implements Runnable {
             List<byte[]> frames = new ArrayList<>();
             frames.add(first.get());
             while (router.hasMore()) {
-                byte[] f = router.receiveBytes();
+                byte[] f = router.receiveBytes().orElseThrow();
                 if (frames.size() <= MAX_FRAMES) {
                     frames.add(f);
                 }
@@ -129,11 +129,11 @@ final class ZapHandler implements Runnable {
         try {
             request = ZapRequest.decode(frames);
         } catch (ZapRequest.Malformed m) {
+            audit(new AuditRecord(time, "", "", null, "", 500, "", "malformed request: " + m.getMessage(),
+                    Duration.ofNanos(System.nanoTime() - start)));
             if (m.envelope != null) {
                 send(new ZapReply(m.envelope, m.requestId, 500, "malformed request", "", Map.of()));
             }
-            audit(new AuditRecord(time, "", "", null, "", 500, "", "malformed request: " + m.getMessage(),
-                    Duration.ofNanos(System.nanoTime() - start)));
             return;
         }
         try {
@@ -235,15 +235,16 @@ final class ZapHandler implements Runnable {
             metadata.put(Authenticator.TOKEN_PROPERTY, owner.token());
             metadata.put(Authenticator.USER_ID_PROPERTY, v.userId());
         }
-        send(new ZapReply(r.envelope(), r.requestId(), d.status(), d.status() == 200 ? "OK" : "denied",
-                v.userId(), metadata));
         if (d.status() == 400) {
             limiter.failed(r.address(), start);
         } else if (d.status() == 200) {
             limiter.succeeded(r.address());
         }
+        // Audited before the reply is sent: a record always exists by the time the peer is let in.
         audit(new AuditRecord(time, r.domain(), r.address(), r.mechanism(), r.principal(), d.status(),
                 d.status() == 200 ? v.userId() : "", v.reason(), Duration.ofNanos(System.nanoTime() - start)));
+        send(new ZapReply(r.envelope(), r.requestId(), d.status(), d.status() == 200 ? "OK" : "denied",
+                v.userId(), metadata));
     }
 
     private void send(ZapReply reply) {

@@ -15,9 +15,11 @@ package dev.zmqffm;
  *
  * <p>Specific errors have their own subclasses: {@link ContextTerminatedException} ({@code ETERM}),
  * {@link SocketStateException} ({@code EFSM}), {@link AddressInUseException}
- * ({@code EADDRINUSE}) and {@link HostUnreachableException} ({@code EHOSTUNREACH}). "Would block"
- * ({@code EAGAIN}) is never thrown: it is a {@code false} or empty result. {@code EINTR} is never
- * thrown either: interrupted calls are retried with whatever remains of their timeout. Misuse
+ * ({@code EADDRINUSE}), {@link HostUnreachableException} ({@code EHOSTUNREACH}) and
+ * {@link OperationInterruptedException} (the calling thread was interrupted). "Would block"
+ * ({@code EAGAIN}) is never thrown: it is a {@code false}, {@code -1} or empty result. A signal's
+ * {@code EINTR} is never thrown either: such calls are retried with whatever remains of their
+ * timeout. Misuse
  * (a closed object, a bad argument, concurrent use of a socket) is reported with the usual JDK
  * exceptions before any native code runs.
  */

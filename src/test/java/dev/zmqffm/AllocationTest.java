@@ -87,7 +87,7 @@ class AllocationTest {
             });
             double allocating = bytesPerMessage(() -> {
                 out.send(bytes, SendFlags.NONE);
-                if (in.receiveBytes().length != 64) {
+                if (in.receiveBytes().orElseThrow().length != 64) {
                     throw new AssertionError();
                 }
             });

@@ -96,7 +96,7 @@ class ContextTest {
                 Thread t = new Thread(() -> {
                     started.countDown();
                     try {
-                        pull.receiveBytes();
+                        pull.receiveBytes().orElseThrow();
                     } catch (Throwable e) {
                         outcome.set(e);
                     } finally {
@@ -134,7 +134,7 @@ class ContextTest {
         Thread t = new Thread(() -> {
             started.countDown();
             try {
-                rep.receiveString();
+                rep.receiveString().orElseThrow();
             } catch (Throwable e) {
                 outcome.set(e);
             }

@@ -134,7 +134,7 @@ class MessageTest extends WithContext {
             assertTrue(out.send(c));
             assertEquals("copied payload that is longer than thirty-three bytes", m.text());
         }
-        assertEquals("copied payload that is longer than thirty-three bytes", in.receiveString());
+        assertEquals("copied payload that is longer than thirty-three bytes", in.receiveString().orElseThrow());
     }
 
     @Test
@@ -162,7 +162,7 @@ class MessageTest extends WithContext {
             assertEquals(0, m.data().byteSize());
             assertTrue(out.send(m));
         }
-        assertArrayEquals(new byte[0], in.receiveBytes());
+        assertArrayEquals(new byte[0], in.receiveBytes().orElseThrow());
     }
 
     @Test
@@ -187,7 +187,7 @@ class MessageTest extends WithContext {
                 m.rebuild(payload.byteSize());
                 m.copyFrom(payload, 0);
                 assertTrue(out.send(m));
-                assertEquals("round\u0000", in.receiveString());
+                assertEquals("round\u0000", in.receiveString().orElseThrow());
             }
             assertThrows(IndexOutOfBoundsException.class, () -> {
                 m.rebuild(2);

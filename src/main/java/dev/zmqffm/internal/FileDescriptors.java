@@ -10,7 +10,6 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * How many file descriptors the process may still open, for the one libzmq call that aborts
@@ -25,8 +24,8 @@ public final class FileDescriptors {
     /** An answer of {@link #available()} meaning this platform cannot tell. */
     public static final long UNKNOWN = -1;
 
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-    private static final boolean MAC = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
+    private static final boolean LINUX = Platform.current() == Platform.LINUX;
+    private static final boolean MAC = Platform.current() == Platform.MACOS;
     private static final int RLIMIT_NOFILE = LINUX ? 7 : 8;
     private static final MethodHandle GETRLIMIT = LINUX || MAC ? getrlimit() : null;
 

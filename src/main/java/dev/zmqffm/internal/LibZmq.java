@@ -304,4 +304,53 @@ public final class LibZmq {
         try { return (int) CURVE_PUBLIC.invokeExact(cap, publicKey, secretKey); } catch (Throwable t) { throw rethrow(t); }
     }
 
+
+    // --- fast path (engine) ------------------------------------------------------------------
+    // Kept apart, each handle in its own holder class: linked on first use, not at startup.
+    //
+    // The first attempt of every send and receive is ZMQ_DONTWAIT, which never blocks, so it may
+    // be critical (no thread-state transition). The byte-buffer forms allow heap access: libzmq
+    // reads or writes a byte[] in place, no staging copy. Only the engine calls these, and only
+    // on sockets where no zero-copy free callback (an upcall, forbidden inside a critical call)
+    // can run: see Engine.
+
+    private static final class MsgSendCritical {
+        static final MethodHandle H = LINKER.downcallHandle(zmq_h.zmq_msg_send$address(),
+                zmq_h.zmq_msg_send$descriptor(), CRITICAL, CAPTURE_ERRNO);
+    }
+
+    private static final class MsgRecvCritical {
+        static final MethodHandle H = LINKER.downcallHandle(zmq_h.zmq_msg_recv$address(),
+                zmq_h.zmq_msg_recv$descriptor(), CRITICAL, CAPTURE_ERRNO);
+    }
+
+    private static final class SendCriticalHeap {
+        static final MethodHandle H = LINKER.downcallHandle(zmq_h.zmq_send$address(),
+                zmq_h.zmq_send$descriptor(), Linker.Option.critical(true), CAPTURE_ERRNO);
+    }
+
+    private static final class RecvCriticalHeap {
+        static final MethodHandle H = LINKER.downcallHandle(zmq_h.zmq_recv$address(),
+                zmq_h.zmq_recv$descriptor(), Linker.Option.critical(true), CAPTURE_ERRNO);
+    }
+
+    /** {@code zmq_msg_send}, critical: only with {@code ZMQ_DONTWAIT}. */
+    public static int zmq_msg_send_critical(MemorySegment cap, MemorySegment msg, MemorySegment socket, int flags) {
+        try { return (int) MsgSendCritical.H.invokeExact(cap, msg, socket, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_msg_recv}, critical: only with {@code ZMQ_DONTWAIT}. */
+    public static int zmq_msg_recv_critical(MemorySegment cap, MemorySegment msg, MemorySegment socket, int flags) {
+        try { return (int) MsgRecvCritical.H.invokeExact(cap, msg, socket, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_send}, critical with heap access: only with {@code ZMQ_DONTWAIT}. */
+    public static int zmq_send_critical(MemorySegment cap, MemorySegment socket, MemorySegment buf, long len, int flags) {
+        try { return (int) SendCriticalHeap.H.invokeExact(cap, socket, buf, len, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_recv}, critical with heap access: only with {@code ZMQ_DONTWAIT}. */
+    public static int zmq_recv_critical(MemorySegment cap, MemorySegment socket, MemorySegment buf, long len, int flags) {
+        try { return (int) RecvCriticalHeap.H.invokeExact(cap, socket, buf, len, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds and loads libzmq exactly once, into the global arena (the library must outlive every
@@ -108,14 +107,14 @@ public final class NativeLibrary {
     }
 
     private static List<String> defaultCandidates() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Platform os = Platform.current();
         List<String> names = new ArrayList<>();
-        if (os.contains("win")) {
+        if (os == Platform.WINDOWS) {
             names.add("libzmq.dll");
             names.add("libzmq-mt-4_3_4.dll");
             return names;
         }
-        if (os.contains("mac")) {
+        if (os == Platform.MACOS) {
             names.add("libzmq.5.dylib");
             names.add("libzmq.dylib");
             for (String dir : List.of("/opt/homebrew/lib", "/usr/local/lib", "/opt/local/lib")) {

@@ -6,7 +6,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
-import java.util.Locale;
 
 /**
  * A hand-written {@code zmq_pollitem_t} layout. jextract bakes in the build host's layout, but
@@ -22,8 +21,7 @@ public final class PollItems {
     public static final short POLLERR = 4;
     public static final short POLLPRI = 8;
 
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+    private static final boolean WINDOWS = Platform.current().hasWideDescriptors();
 
     /** {@code struct zmq_pollitem_t { void *socket; int|SOCKET fd; short events; short revents; }} */
     public static final StructLayout LAYOUT = WINDOWS

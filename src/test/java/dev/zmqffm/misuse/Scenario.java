@@ -108,7 +108,7 @@ public final class Scenario {
             expect("size", IllegalStateException.class, m::size);
             expect("send-twice", IllegalStateException.class, () -> b.send(m));
             expect("received-once", IllegalStateException.class, () -> {
-                String first = a.receiveString();
+                String first = a.receiveString().orElseThrow();
                 boolean second = a.receiveBytes(ReceiveFlags.DONT_WAIT).isPresent();
                 throw new IllegalStateException(first + (second ? " and a second frame" : ""));
             });
@@ -124,7 +124,7 @@ public final class Scenario {
         Thread t = new Thread(() -> {
             started.countDown();
             try {
-                s.receiveBytes();
+                s.receiveBytes().orElseThrow();
             } catch (Throwable e) {
                 blocked.set(e);
             } finally {
@@ -158,7 +158,7 @@ public final class Scenario {
             Thread t = new Thread(() -> {
                 started.countDown();
                 try {
-                    s.receiveBytes();
+                    s.receiveBytes().orElseThrow();
                 } catch (Throwable e) {
                     outcome.set(e);
                 }
@@ -422,10 +422,10 @@ public final class Scenario {
                 results.add("timed: " + got + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 pull.set(dev.zmqffm.SocketOptions.RCVTIMEO, java.time.Duration.ofMillis(1500));
                 start = System.nanoTime();
-                byte[] none = pull.receiveBytes();
-                results.add("rcvtimeo: " + (none == null) + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                boolean none = pull.receiveBytes().isEmpty();
+                results.add("rcvtimeo: " + none + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 pull.set(dev.zmqffm.SocketOptions.RCVTIMEO, dev.zmqffm.SocketOptions.INFINITE);
-                results.add("blocking: " + pull.receiveString());
+                results.add("blocking: " + pull.receiveString().orElseThrow());
             });
             long deadline = System.nanoTime() + 5_000_000_000L;
             int sent = 0;
@@ -505,7 +505,7 @@ public final class Scenario {
              Socket b = ctx.socket(SocketType.PAIR)) {
             b.connect(a.bind("tcp://127.0.0.1:*"));
             b.send("again");
-            System.out.println("recovered: " + a.receiveString());
+            System.out.println("recovered: " + a.receiveString().orElseThrow());
         }
     }
 }
