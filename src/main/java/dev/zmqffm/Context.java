@@ -266,6 +266,12 @@ public final class Context implements AutoCloseable {
         }
         // No new socket can appear now; close the remaining ones once their users have left.
         List<Socket> open = new ArrayList<>(sockets);
+        // Security hook: the ZAP handler's socket closes last (a handshake writing to a handler
+        // that is gone makes libzmq abort).
+        Authenticator auth = authenticator.get();
+        if (auth != null) {
+            open.sort(java.util.Comparator.comparing(auth::isHandlerSocket));
+        }
         for (Socket socket : open) {
             socket.closeForContext();
         }
@@ -277,6 +283,9 @@ public final class Context implements AutoCloseable {
                 state = CLOSED;
             }
             arena.close();
+            if (auth != null) {
+                auth.contextClosed();
+            }
         }
     }
 
@@ -290,6 +299,23 @@ public final class Context implements AutoCloseable {
     /** Number of sockets of this context that are still open. */
     public int openSockets() {
         return sockets.size();
+    }
+
+    // --- security hook (Authenticator): at most one ZAP handler per context ---------------------
+    private final java.util.concurrent.atomic.AtomicReference<Authenticator> authenticator =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    boolean attachAuthenticator(Authenticator a) {
+        return authenticator.compareAndSet(null, a);
+    }
+
+    void detachAuthenticator(Authenticator a) {
+        authenticator.compareAndSet(a, null);
+    }
+
+    /** The authenticator running in this context, or null. */
+    Authenticator authenticator() {
+        return authenticator.get();
     }
 
     void forget(Socket socket) {

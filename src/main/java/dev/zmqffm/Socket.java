@@ -47,7 +47,7 @@ import java.util.Optional;
  * closed by its context, {@link ContextTerminatedException}. Closing is idempotent.
  */
 public final class Socket implements AutoCloseable {
-    private static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
+    static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
     private static final long SOCKET = Engine.SOCKET_TIMEOUT;
 
     private final Context context;
@@ -80,6 +80,7 @@ public final class Socket implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a malformed endpoint (checked before libzmq sees it)
      * @throws AddressInUseException if the address is taken
+     * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      * @throws IllegalArgumentException also for {@code inproc://zeromq.zap.01} on a socket that
      *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort
      */
@@ -90,6 +91,8 @@ public final class Socket implements AutoCloseable {
             throw new IllegalArgumentException(ZAP_ENDPOINT + " is the ZAP handler endpoint: only a REP or "
                     + "ROUTER socket may bind it, not " + type);
         }
+        SocketSecurity.checkEndpoint(this, endpoint, true); // security hook
+        attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
             endpointCall(endpoint, 0);
@@ -104,6 +107,9 @@ public final class Socket implements AutoCloseable {
      * connects (and reconnects) in the background, and messages wait in the queue.
      */
     public void connect(String endpoint) {
+        Endpoints.check(endpoint);
+        SocketSecurity.checkEndpoint(this, endpoint, false); // security hook
+        attached = true; // security hook: libzmq copies the security options now
         endpoint(endpoint, 1);
     }
 
@@ -175,10 +181,13 @@ public final class Socket implements AutoCloseable {
      *
      * @throws UnsupportedOperationException if the option is read-only
      * @throws ZmqException if libzmq rejects it for this socket type or value
+     * @throws InsecureConfigurationException for a security option after the first bind/connect,
+     *         or on a socket secured with {@link SocketSecurity}
      */
     public <T> void set(SocketOption<T> option, T value) {
         option.checkWritable();
         Objects.requireNonNull(value, option.name());
+        SocketSecurity.checkSet(this, option); // security hook
         guard.enter();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment v = option.codec().encode(call, value, option.name());
@@ -539,6 +548,23 @@ public final class Socket implements AutoCloseable {
     @Override
     public String toString() {
         return "Socket[" + type + (isClosed() ? ", closed" : "") + "]";
+    }
+
+    // --- security hook (SocketSecurity): the role applied, and whether bind/connect happened ---
+
+    private volatile SocketSecurity securityRole;
+    private volatile boolean attached;
+
+    SocketSecurity securityRole() {
+        return securityRole;
+    }
+
+    void securityApplied(SocketSecurity role) {
+        securityRole = role;
+    }
+
+    boolean hasAttached() {
+        return attached;
     }
 
     // --- for Poller, Proxy and SocketMonitor ----------------------------------------------

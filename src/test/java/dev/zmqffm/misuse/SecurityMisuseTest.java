@@ -1,0 +1,52 @@
+package dev.zmqffm.misuse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zmqffm.testing.ForkedJvm;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The ZAP abort paths of libzmq, each in a forked JVM: a clean exit and the expected steps. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class SecurityMisuseTest {
+
+    private static String run(String scenario, String... expectedSteps) {
+        ForkedJvm.Result r = ForkedJvm.run(SecurityScenario.class, scenario);
+        assertEquals(0, r.exitCode(), r.evidence());
+        assertTrue(r.stdout().contains("DONE"), r.evidence());
+        assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
+        assertFalse(r.stdout().contains("no exception"), r.evidence());
+        for (String step : expectedSteps) {
+            assertTrue(r.stdout().contains(step), "missing '" + step + "'\n" + r.evidence());
+        }
+        return r.stdout();
+    }
+
+    @Test
+    void plainWithAnEmptyDomainIsRefusedOrDenied() {
+        run("plain-empty-domain", "secure-empty-domain: InsecureConfigurationException", "delivered: false");
+    }
+
+    @Test
+    void closingTheAuthenticatorWhileClientsHandshakeDeniesUntilServersClose() {
+        String out = run("close-while-handshaking", "rounds: 5");
+        assertEquals(5, out.lines().filter("running-after-close: true"::equals).count(), out);
+        assertEquals(5, out.lines().filter("ended: true"::equals).count(), out);
+    }
+
+    @Test
+    void aConnectingServerWithASlowVerifierNeverGetsALateReply() {
+        run("connecting-server-slow-verifier", "delivered: false");
+    }
+
+    @Test
+    void closingTheContextUnderPendingVerdictsIsClean() {
+        String out = run("context-close-under-load");
+        assertEquals(5, out.lines().filter("ended: true"::equals).count(), out);
+        out.lines().filter(l -> l.startsWith("close-ms: ")).forEach(l ->
+                assertTrue(Long.parseLong(l.substring(10)) < 2000, out));
+    }
+}
