@@ -1,9 +1,6 @@
 package dev.zmqffm;
 
-import dev.zmqffm.internal.LibZmq;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -54,12 +51,14 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Engine engine;
     private final UseGuard guard;
+    private final SocketControl control;
 
     Socket(Context context, MemorySegment raw, SocketType type) {
         this.context = context;
         this.type = type;
         this.engine = new Engine(raw);
         this.guard = engine.guard;
+        this.control = new SocketControl(engine);
     }
 
     /** This socket's type. */
@@ -95,8 +94,8 @@ public final class Socket implements AutoCloseable {
         attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
-            endpointCall(endpoint, 0);
-            return getOption(SocketOptions.LAST_ENDPOINT);
+            control.endpoint(endpoint, SocketControl.BIND);
+            return control.get(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
         }
@@ -110,52 +109,26 @@ public final class Socket implements AutoCloseable {
         Endpoints.check(endpoint);
         SocketSecurity.checkEndpoint(this, endpoint, false); // security hook
         attached = true; // security hook: libzmq copies the security options now
-        endpoint(endpoint, 1);
+        endpoint(endpoint, SocketControl.CONNECT);
     }
 
     /** Stops listening on an endpoint given to (or returned by) {@link #bind(String)}. */
     public void unbind(String endpoint) {
-        endpoint(endpoint, 2);
+        endpoint(endpoint, SocketControl.UNBIND);
     }
 
     /** Disconnects from an endpoint given to {@link #connect(String)}. */
     public void disconnect(String endpoint) {
-        endpoint(endpoint, 3);
+        endpoint(endpoint, SocketControl.DISCONNECT);
     }
 
     private void endpoint(String endpoint, int which) {
         Endpoints.check(endpoint);
         guard.enter();
         try {
-            endpointCall(endpoint, which);
+            control.endpoint(endpoint, which);
         } finally {
             guard.exit();
-        }
-    }
-
-    private void endpointCall(String endpoint, int which) {
-        if (endpoint.startsWith("inproc://")) {
-            // Frames from inproc peers may be zero-copy frames with a Java free callback.
-            engine.markUpcalls();
-        }
-        MemorySegment capture = engine.capture();
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment ep = call.allocateFrom(endpoint);
-            int rc = switch (which) {
-                case 0 -> LibZmq.zmq_bind(capture, engine.handle(), ep);
-                case 1 -> LibZmq.zmq_connect(capture, engine.handle(), ep);
-                case 2 -> LibZmq.zmq_unbind(capture, engine.handle(), ep);
-                default -> LibZmq.zmq_disconnect(capture, engine.handle(), ep);
-            };
-            if (rc != 0) {
-                String op = switch (which) {
-                    case 0 -> "zmq_bind";
-                    case 1 -> "zmq_connect";
-                    case 2 -> "zmq_unbind";
-                    default -> "zmq_disconnect";
-                };
-                throw Failures.of(op + "(" + endpoint + ")", capture);
-            }
         }
     }
 
@@ -189,17 +162,8 @@ public final class Socket implements AutoCloseable {
         Objects.requireNonNull(value, option.name());
         SocketSecurity.checkSet(this, option); // security hook
         guard.enter();
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment v = option.codec().encode(call, value, option.name());
-            MemorySegment capture = engine.capture();
-            Retry.untilDone(ignored -> LibZmq.zmq_setsockopt(capture, engine.handle(), option.id(), v, v.byteSize()),
-                    capture, "zmq_setsockopt(" + option + ")");
-            // Remembered: they bound the waits of the blocking forms.
-            if (option == SocketOptions.RCVTIMEO) {
-                engine.timeoutsChanged(engine.sendTimeoutMillis(), OptionCodec.millis((Duration) value, "timeout"));
-            } else if (option == SocketOptions.SNDTIMEO) {
-                engine.timeoutsChanged(OptionCodec.millis((Duration) value, "timeout"), engine.receiveTimeoutMillis());
-            }
+        try {
+            control.set(option, value);
         } finally {
             guard.exit();
         }
@@ -214,21 +178,9 @@ public final class Socket implements AutoCloseable {
         option.checkReadable();
         guard.enter();
         try {
-            return getOption(option);
+            return control.get(option);
         } finally {
             guard.exit();
-        }
-    }
-
-    private <T> T getOption(SocketOption<T> option) {
-        try (Arena call = Arena.ofConfined()) {
-            long size = option.codec().readSize();
-            MemorySegment buffer = call.allocate(size, 8);
-            MemorySegment length = call.allocateFrom(ValueLayout.JAVA_LONG, size);
-            MemorySegment capture = engine.capture();
-            Retry.untilDone(ignored -> LibZmq.zmq_getsockopt(capture, engine.handle(), option.id(), buffer, length),
-                    capture, "zmq_getsockopt(" + option + ")");
-            return option.codec().decode(buffer, length.get(ValueLayout.JAVA_LONG, 0));
         }
     }
 
@@ -597,11 +549,8 @@ public final class Socket implements AutoCloseable {
         } else {
             guard.enter();
         }
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment ep = endpoint == null ? MemorySegment.NULL : call.allocateFrom(endpoint);
-            if (LibZmq.zmq_socket_monitor(engine.capture(), engine.handle(), ep, events) != 0) {
-                throw Failures.of("zmq_socket_monitor", engine.capture());
-            }
+        try {
+            control.monitor(endpoint, events);
             return true;
         } finally {
             guard.exit();
