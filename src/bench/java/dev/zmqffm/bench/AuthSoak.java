@@ -360,12 +360,19 @@ public final class AuthSoak {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Waits (up to 30 s) for the server side to drop every attacker connection. */
+    /**
+     * Waits (up to 30 s) for the server side to drop every attacker connection: until the
+     * descriptor count is at most {@code target}, or for the baseline ({@code target} &lt; 0) until
+     * it stays the same for half a second.
+     */
     private long settle(long target) throws IOException {
         long fds = openDescriptors();
-        for (int i = 0; i < 300 && fds > target; i++) {
+        int stable = 0;
+        for (int i = 0; i < 300 && (target < 0 ? stable < 5 : fds > target); i++) {
             sleepMillis(100);
-            fds = openDescriptors();
+            long now = openDescriptors();
+            stable = now == fds ? stable + 1 : 0;
+            fds = now;
         }
         return fds;
     }
@@ -381,7 +388,7 @@ public final class AuthSoak {
         // then two full rounds: the first must leave descriptors at the baseline, the second must
         // not grow resident memory beyond the first (a leak grows it every round).
         double warm = round(lanes, Math.max(ATTACK_THREADS_PER_MECHANISM, connections / 10), 1);
-        long baseFds = Math.min(settle(0), openDescriptors());
+        long baseFds = settle(-1);
         System.gc();
         sleepMillis(1000);
         long baseRss = rssKb();
