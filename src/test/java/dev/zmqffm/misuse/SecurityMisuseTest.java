@@ -1,7 +1,6 @@
 package dev.zmqffm.misuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zmqffm.testing.ForkedJvm;
@@ -15,15 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class SecurityMisuseTest {
 
     private static String run(String scenario, String... expectedSteps) {
-        ForkedJvm.Result r = ForkedJvm.run(SecurityScenario.class, scenario);
-        assertEquals(0, r.exitCode(), r.evidence());
-        assertTrue(r.stdout().contains("DONE"), r.evidence());
-        assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
-        assertFalse(r.stdout().contains("no exception"), r.evidence());
-        for (String step : expectedSteps) {
-            assertTrue(r.stdout().contains(step), "missing '" + step + "'\n" + r.evidence());
-        }
-        return r.stdout();
+        return MisuseTest.run(SecurityScenario.class, scenario, expectedSteps);
     }
 
     @Test
