@@ -1,12 +1,6 @@
 package dev.zmqffm.samples;
 
-import dev.zmqffm.Context;
-import dev.zmqffm.Socket;
-import dev.zmqffm.SocketOptions;
 import dev.zmqffm.SocketSecurity;
-import dev.zmqffm.SocketType;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The client of {@link PlainServer}: one request as {@code USER}, the password taken from the
@@ -36,18 +30,7 @@ public final class PlainClient {
             System.err.println("usage: ZMQFFM_PASSWORD=... plain-client ENDPOINT USER TEXT");
             System.exit(2);
         }
-        Optional<String> reply;
-        try (Context ctx = Context.create(); Socket requester = ctx.socket(SocketType.REQ)) {
-            requester.set(SocketOptions.LINGER, Duration.ZERO);
-            SocketSecurity.plainClient(args[1], password()).applyTo(requester);
-            requester.connect(args[0]);
-            requester.send(args[2]);
-            reply = requester.receiveString(Duration.ofSeconds(5));
-        }
-        if (reply.isEmpty()) {
-            System.err.println("plain-client: no reply within 5 s");
-            System.exit(1);
-        }
-        System.out.println(reply.get());
+        char[] password = password();
+        OneRequest.send("plain-client", args[0], s -> SocketSecurity.plainClient(args[1], password).applyTo(s), args[2]);
     }
 }

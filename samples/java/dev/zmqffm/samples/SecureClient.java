@@ -1,15 +1,9 @@
 package dev.zmqffm.samples;
 
 import dev.zmqffm.Certificate;
-import dev.zmqffm.Context;
-import dev.zmqffm.Socket;
-import dev.zmqffm.SocketOptions;
 import dev.zmqffm.SocketSecurity;
-import dev.zmqffm.SocketType;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The client of {@link SecureServer}: sends one request over CURVE and prints the reply.
@@ -29,19 +23,8 @@ public final class SecureClient {
             System.err.println("usage: secure-client ENDPOINT SERVER_PUBLIC_CERT CLIENT_SECRET_CERT TEXT");
             System.exit(2);
         }
-        Optional<String> reply;
-        try (Context ctx = Context.create(); Socket requester = ctx.socket(SocketType.REQ)) {
-            requester.set(SocketOptions.LINGER, Duration.ZERO);
-            SocketSecurity.curveClient(Certificate.load(Path.of(args[1])), Certificate.load(Path.of(args[2])))
-                    .applyTo(requester);
-            requester.connect(args[0]);
-            requester.send(args[3]);
-            reply = requester.receiveString(Duration.ofSeconds(5));
-        }
-        if (reply.isEmpty()) {
-            System.err.println("secure-client: no reply within 5 s");
-            System.exit(1);
-        }
-        System.out.println(reply.get());
+        Certificate server = Certificate.load(Path.of(args[1]));
+        Certificate client = Certificate.load(Path.of(args[2]));
+        OneRequest.send("secure-client", args[0], s -> SocketSecurity.curveClient(server, client).applyTo(s), args[3]);
     }
 }

@@ -143,7 +143,6 @@ public final class Authenticator implements AutoCloseable {
                 if (System.nanoTime() - deadline > 0) {
                     throw e;
                 }
-                Thread.onSpinWait();
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException ie) {

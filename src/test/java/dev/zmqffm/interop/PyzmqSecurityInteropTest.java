@@ -61,6 +61,25 @@ class PyzmqSecurityInteropTest extends WithContext {
         throw new AssertionError("peer printed nothing:\n" + peer.await(1).evidence());
     }
 
+    /** A pyzmq CURVE REQ client: argv endpoint, client secret cert, server cert, receive timeout ms. */
+    private static final String CURVE_CLIENT = """
+            import sys, zmq, zmq.auth
+            ctx = zmq.Context()
+            pub, sec = zmq.auth.load_certificate(sys.argv[2])
+            spub, _ = zmq.auth.load_certificate(sys.argv[3])
+            s = ctx.socket(zmq.REQ)
+            s.curve_publickey, s.curve_secretkey, s.curve_serverkey = pub, sec, spub
+            s.setsockopt(zmq.RCVTIMEO, int(sys.argv[4]))
+            s.setsockopt(zmq.LINGER, 0)
+            s.connect(sys.argv[1])
+            s.send(b"ping")
+            try:
+                print(s.recv().decode())
+            except zmq.Again:
+                print("no reply")
+            s.close(); ctx.term()
+            """;
+
     private static final String CREATE = """
             import sys, zmq.auth
             zmq.auth.create_certificates(sys.argv[1], "server")
@@ -86,28 +105,15 @@ class PyzmqSecurityInteropTest extends WithContext {
         Path allowed = Files.createDirectory(dir.resolve("allowed"));
         Files.copy(dir.resolve("client.key"), allowed.resolve("client.key"));
 
-        String program = """
-                import sys, zmq, zmq.auth
-                ctx = zmq.Context()
-                pub, sec = zmq.auth.load_certificate(sys.argv[2])
-                spub, _ = zmq.auth.load_certificate(sys.argv[3])
-                s = ctx.socket(zmq.REQ)
-                s.curve_publickey, s.curve_secretkey, s.curve_serverkey = pub, sec, spub
-                s.setsockopt(zmq.RCVTIMEO, 20000)
-                s.setsockopt(zmq.LINGER, 0)
-                s.connect(sys.argv[1])
-                s.send(b"ping")
-                print(s.recv().decode())
-                s.close(); ctx.term()
-                """;
+
         List<AuditRecord> audit = new CopyOnWriteArrayList<>();
         try (Authenticator auth = Authenticator.builder(ctx).audit(audit::add)
                 .policy("py", DomainPolicy.builder().curveCertificates(allowed).build()).start();
              Socket rep = ctx.socket(SocketType.REP)) {
             SocketSecurity.curveServer(auth, "py", server).applyTo(rep);
             String ep = rep.bind("tcp://127.0.0.1:*");
-            try (Peer py = Peer.python(program, ep, dir.resolve("client.key_secret").toString(),
-                    dir.resolve("server.key").toString()); Message m = new Message()) {
+            try (Peer py = Peer.python(CURVE_CLIENT, ep, dir.resolve("client.key_secret").toString(),
+                    dir.resolve("server.key").toString(), "20000"); Message m = new Message()) {
                 assertTrue(rep.receive(m, WAIT), py.stderr());
                 String who = auth.verifiedUserId(m).orElseThrow();
                 assertEquals(client.publicKey().toZ85(), who);
@@ -125,31 +131,15 @@ class PyzmqSecurityInteropTest extends WithContext {
         python(CREATE, dir.toString());
         Files.setPosixFilePermissions(dir.resolve("server.key_secret"), PosixFilePermissions.fromString("rw-------"));
         Path allowed = Files.createDirectory(dir.resolve("allowed"));
-        String program = """
-                import sys, zmq, zmq.auth
-                ctx = zmq.Context()
-                pub, sec = zmq.auth.load_certificate(sys.argv[2])
-                spub, _ = zmq.auth.load_certificate(sys.argv[3])
-                s = ctx.socket(zmq.REQ)
-                s.curve_publickey, s.curve_secretkey, s.curve_serverkey = pub, sec, spub
-                s.setsockopt(zmq.RCVTIMEO, 2000)
-                s.setsockopt(zmq.LINGER, 0)
-                s.connect(sys.argv[1])
-                s.send(b"ping")
-                try:
-                    s.recv(); print("REPLY")
-                except zmq.Again:
-                    print("no reply")
-                s.close(); ctx.term()
-                """;
+
         List<AuditRecord> audit = new CopyOnWriteArrayList<>();
         try (Authenticator auth = Authenticator.builder(ctx).audit(audit::add)
                 .policy("py", DomainPolicy.builder().curveCertificates(allowed).build()).start();
              Socket rep = ctx.socket(SocketType.REP)) {
             SocketSecurity.curveServer(auth, "py", Certificate.load(dir.resolve("server.key_secret"))).applyTo(rep);
             String ep = rep.bind("tcp://127.0.0.1:*");
-            try (Peer py = Peer.python(program, ep, dir.resolve("client.key_secret").toString(),
-                    dir.resolve("server.key").toString())) {
+            try (Peer py = Peer.python(CURVE_CLIENT, ep, dir.resolve("client.key_secret").toString(),
+                    dir.resolve("server.key").toString(), "2000")) {
                 assertEquals(Optional.empty(), rep.receiveString(Duration.ofMillis(2500)));
                 ForkedJvm.Result r = py.await(30);
                 assertEquals("no reply", r.stdout().strip(), r.evidence());

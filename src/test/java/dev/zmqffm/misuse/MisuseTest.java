@@ -18,7 +18,12 @@ import org.junit.jupiter.api.Timeout;
 class MisuseTest {
 
     private static String run(String scenario, String... expectedSteps) {
-        ForkedJvm.Result r = ForkedJvm.run(Scenario.class, scenario);
+        return run(Scenario.class, scenario, expectedSteps);
+    }
+
+    /** Runs {@code main scenario} in a forked JVM: a clean exit, DONE, and every expected step. */
+    static String run(Class<?> main, String scenario, String... expectedSteps) {
+        ForkedJvm.Result r = ForkedJvm.run(main, scenario);
         assertEquals(0, r.exitCode(), r.evidence());
         assertTrue(r.stdout().contains("DONE"), r.evidence());
         assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());

@@ -1,10 +1,10 @@
 package dev.zmqffm.misuse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zmqffm.testing.ForkedJvm;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,15 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class SecurityMisuseTest {
 
     private static String run(String scenario, String... expectedSteps) {
-        ForkedJvm.Result r = ForkedJvm.run(SecurityScenario.class, scenario);
-        assertEquals(0, r.exitCode(), r.evidence());
-        assertTrue(r.stdout().contains("DONE"), r.evidence());
-        assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
-        assertFalse(r.stdout().contains("no exception"), r.evidence());
-        for (String step : expectedSteps) {
-            assertTrue(r.stdout().contains(step), "missing '" + step + "'\n" + r.evidence());
-        }
-        return r.stdout();
+        return MisuseTest.run(SecurityScenario.class, scenario, expectedSteps);
     }
 
     @Test
@@ -40,6 +32,17 @@ class SecurityMisuseTest {
     @Test
     void aConnectingServerWithASlowVerifierNeverGetsALateReply() {
         run("connecting-server-slow-verifier", "delivered: false");
+    }
+
+    /** scripts/soak auth in small: the same checks over 300 attack connections per mechanism and round. */
+    @Test
+    void attackersNeverGetAFrameInWhileLegitimateClientsKeepTalking() {
+        ForkedJvm.Result r = ForkedJvm.run(List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"),
+                "dev.zmqffm.bench.AuthSoak", List.of("300"), 240);
+        assertEquals(0, r.exitCode(), r.evidence());
+        assertTrue(r.stdout().contains("RESULT unauthenticated-frames=0 "), r.evidence());
+        assertTrue(r.stdout().contains("RESULT verdict=PASS"), r.evidence());
+        assertEquals(3, r.stdout().lines().filter(l -> l.startsWith("RESULT mechanism=")).count(), r.evidence());
     }
 
     @Test

@@ -1,0 +1,34 @@
+package dev.zmqffm.samples;
+
+import dev.zmqffm.Context;
+import dev.zmqffm.Socket;
+import dev.zmqffm.SocketOptions;
+import dev.zmqffm.SocketType;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Shared by the security clients: one REQ request to {@code endpoint} with the security the caller
+ * applies, the reply printed, or exit status 1 after 5 s without one (a denied client is only told
+ * so by its socket monitor).
+ */
+final class OneRequest {
+    private OneRequest() {}
+
+    static void send(String program, String endpoint, Consumer<Socket> security, String text) {
+        Optional<String> reply;
+        try (Context ctx = Context.create(); Socket requester = ctx.socket(SocketType.REQ)) {
+            requester.set(SocketOptions.LINGER, Duration.ZERO);
+            security.accept(requester);
+            requester.connect(endpoint);
+            requester.send(text);
+            reply = requester.receiveString(Duration.ofSeconds(5));
+        }
+        if (reply.isEmpty()) {
+            System.err.println(program + ": no reply within 5 s");
+            System.exit(1);
+        }
+        System.out.println(reply.get());
+    }
+}
