@@ -119,12 +119,15 @@ public final class ContextOption<T> {
         return raw == -1 && this != ContextOptions.THREAD_SCHED_POLICY;
     }
 
+    /** The value as libzmq's int, checked first for values libzmq would accept and later abort on. */
     int encode(T value) {
         Objects.requireNonNull(value, name);
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         }
-        return (Integer) value;
+        int raw = (Integer) value;
+        ThreadOptions.checkValue(this, raw);
+        return raw;
     }
 
     T decode(int raw) {

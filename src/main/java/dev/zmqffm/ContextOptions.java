@@ -16,6 +16,17 @@ import dev.zmqffm.internal.raw.zmq_h;
  *
  * <p>Thread options ({@link #IO_THREADS}, {@link #THREAD_PRIORITY}, …) only take effect when set
  * before the context's first socket is created.
+ *
+ * <p><b>Checked thread options.</b> libzmq stores any non-negative scheduling policy, priority or
+ * CPU, and applies them only when the first socket starts its threads — where it aborts the
+ * process if the system refuses them. Here {@link Context#set} refuses values that cannot work
+ * ({@link IllegalArgumentException}: a policy this system does not have, a priority outside
+ * 0–99, a CPU this process may not run on, more than 1024 I/O threads), and the first
+ * {@link Context#socket} applies the combination on a short-lived thread exactly as libzmq will,
+ * throwing {@link ZmqException} with the failing step's errno instead of starting (e.g.
+ * {@code SCHED_FIFO} without a priority is EINVAL, any priority without {@code CAP_SYS_NICE} is
+ * EPERM). The scheduling and affinity options are Linux-only
+ * ({@link UnsupportedOperationException} elsewhere).
  */
 public final class ContextOptions {
     private ContextOptions() {}
@@ -26,10 +37,13 @@ public final class ContextOptions {
         LayoutCheck.require();
     }
 
-    /** Number of I/O threads (default 1). */
+    /** Number of I/O threads (default 1; 0 to 1024). */
     public static final ContextOption<Integer> IO_THREADS =
             new ContextOption<>("IO_THREADS", zmq_h.ZMQ_IO_THREADS(), Integer.class, true, true);
-    /** Maximum number of sockets (default 1023). */
+    /**
+     * Maximum number of sockets (default 1023; at most {@link #SOCKET_LIMIT}, 65535 — libzmq
+     * accepts more and dies of {@code std::length_error} when the first socket sizes its table).
+     */
     public static final ContextOption<Integer> MAX_SOCKETS =
             new ContextOption<>("MAX_SOCKETS", zmq_h.ZMQ_MAX_SOCKETS(), Integer.class, true, true);
     /** The largest value {@link #MAX_SOCKETS} accepts (read-only). */

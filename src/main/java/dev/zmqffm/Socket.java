@@ -81,7 +81,9 @@ public final class Socket implements AutoCloseable {
      * @throws AddressInUseException if the address is taken
      * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      * @throws IllegalArgumentException also for {@code inproc://zeromq.zap.01} on a socket that
-     *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort
+     *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort; and for a
+     *         {@link SocketOptions#USE_FD} descriptor that is no longer a listening socket of the
+     *         endpoint's family (tcp: IPv4/IPv6, ipc: Unix)
      */
     public String bind(String endpoint) {
         Endpoints.check(endpoint);
@@ -94,7 +96,7 @@ public final class Socket implements AutoCloseable {
         attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
-            control.endpoint(endpoint, SocketControl.BIND);
+            SocketChecks.bind(engine, endpoint, () -> control.endpoint(endpoint, SocketControl.BIND));
             return control.get(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
@@ -104,6 +106,11 @@ public final class Socket implements AutoCloseable {
     /**
      * Connects to an endpoint. Connecting succeeds even if nothing listens there yet: libzmq
      * connects (and reconnects) in the background, and messages wait in the queue.
+     *
+     * @throws ZmqException {@link Errno#EMFILE} for the first {@code inproc://} connect of a context
+     *         whose socket table is full: such a connect needs one spare socket to be resolved
+     *         safely if nothing ever binds the endpoint (see {@link Context#close()})
+     * @throws ContextTerminatedException if the context was shut down
      */
     public void connect(String endpoint) {
         Endpoints.check(endpoint);
@@ -126,13 +133,22 @@ public final class Socket implements AutoCloseable {
         Endpoints.check(endpoint);
         guard.enter();
         try {
-            control.endpoint(endpoint, which);
+            switch (which) {
+                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, () -> control.endpoint(endpoint, which));
+                case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, () -> control.endpoint(endpoint, which));
+                default -> control.endpoint(endpoint, which);
+            }
         } finally {
             guard.exit();
         }
     }
 
-    /** Subscribes a SUB socket to messages starting with {@code prefix} (UTF-8; "" = all). */
+    /**
+     * Subscribes a SUB socket to messages starting with {@code prefix} (UTF-8; "" = all).
+     *
+     * @throws IllegalArgumentException for a prefix over 512 bytes: libzmq recurses once per byte
+     *         and would overflow the thread's stack ({@link SocketOptions#SUBSCRIBE})
+     */
     public void subscribe(String prefix) {
         set(SocketOptions.SUBSCRIBE, prefix.getBytes(StandardCharsets.UTF_8));
     }
@@ -153,6 +169,9 @@ public final class Socket implements AutoCloseable {
      * Sets a socket option.
      *
      * @throws UnsupportedOperationException if the option is read-only
+     * @throws IllegalArgumentException for a value libzmq would accept and then crash on: a
+     *         subscription prefix over 512 bytes, a PUB/XPUB {@code MAXMSGSIZE} over 513, a
+     *         {@code USE_FD} that is not a listening socket (see {@link SocketOptions})
      * @throws ZmqException if libzmq rejects it for this socket type or value
      * @throws InsecureConfigurationException for a security option after the first bind/connect,
      *         or on a socket secured with {@link SocketSecurity}
@@ -161,6 +180,7 @@ public final class Socket implements AutoCloseable {
         option.checkWritable();
         Objects.requireNonNull(value, option.name());
         SocketSecurity.checkSet(this, option); // security hook
+        SocketChecks.beforeSet(type, option, value);
         guard.enter();
         try {
             control.set(option, value);
@@ -206,7 +226,11 @@ public final class Socket implements AutoCloseable {
         return send(data, 0, data.length, flags);
     }
 
-    /** Sends {@code length} bytes of {@code data} from {@code offset}. */
+    /**
+     * Sends {@code length} bytes of {@code data} from {@code offset}.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code data}
+     */
     public boolean send(byte[] data, int offset, int length, SendFlags flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
         guard.enter();
@@ -491,6 +515,7 @@ public final class Socket implements AutoCloseable {
 
     private void release() {
         try {
+            context.inproc().closing(this);
             engine.release();
         } finally {
             context.forget(this);
