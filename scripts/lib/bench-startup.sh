@@ -61,7 +61,7 @@ zmqffm_bench_startup() {
     echo "machine: $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), $(uname -r)"
     echo "java: $("$java" -version 2>&1 | head -n 1)"
     echo "libzmq: $(dpkg-query -W -f='${Version}' libzmq5 2>/dev/null || echo unknown)"
-    echo "hyperfine: $(hyperfine --version), $warmup warm-up + $runs runs per command, interleaved per command"
+    echo "hyperfine: $(hyperfine --version), $warmup warm-up + $runs runs per command, the commands one after another"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   } > "$out/environment.txt"
   cat "$out/environment.txt"

@@ -100,8 +100,20 @@ public final class LibZmq {
         NativeLibrary.lookup();
     }
 
-    /** Size of {@code zmq_msg_t} per the generated layout (64 bytes on every 4.x platform). */
-    public static final long MSG_T_SIZE = dev.zmqffm.internal.raw.zmq_msg_t.layout().byteSize();
+    /**
+     * Size of {@code zmq_msg_t}: {@code unsigned char _[64]} in zmq.h, on every 4.x platform.
+     * A literal, not {@code zmq_msg_t.layout().byteSize()}: initialising the generated struct
+     * class builds a layout VarHandle, which costs tens of milliseconds at startup. LibZmqTest
+     * checks it against the generated layout and against libzmq's own {@code ZMQ_MSG_T_SIZE}.
+     */
+    public static final long MSG_T_SIZE = msgSize();
+
+    /* Not a compile-time constant on purpose: with the literal 64 inlined into callers,
+       AllocationTest's byte[] loop allocated 80 B per message when run after SocketTest (measured;
+       with the field read, 0 B). */
+    private static long msgSize() {
+        return 64;
+    }
     /**
      * Alignment of {@code zmq_msg_t}: pointer-sized. zmq.h asks for it with a compiler attribute
      * that jextract's layout does not carry (its layout says 1), and libzmq stores pointers inside.

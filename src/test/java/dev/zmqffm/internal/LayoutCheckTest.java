@@ -70,7 +70,12 @@ class LayoutCheckTest {
         List<String> order = r.stdout().lines().filter(l -> l.contains(" Initializing 'dev/zmqffm/")).toList();
         int check = indexOf(order, "dev/zmqffm/internal/LayoutCheck'");
         int generated = indexOf(order, "dev/zmqffm/internal/raw/");
-        assertTrue(check >= 0 && generated >= 0 && check < generated, String.join("\n", order));
+        assertTrue(check >= 0, "LayoutCheck never ran:\n" + String.join("\n", order));
+        if (!entry.equals("version") && !entry.equals("context")) {
+            // the options classes read generated constants; Zmq and Context need none any more
+            assertTrue(generated >= 0, String.join("\n", order));
+        }
+        assertTrue(generated < 0 || check < generated, String.join("\n", order));
     }
 
     private static int indexOf(List<String> lines, String part) {

@@ -69,6 +69,14 @@ class LibZmqTest {
         assertEquals(WRAPPERS.size(), holders, "one holder per wrapper");
     }
 
+    @Test
+    void messageSizeIsTheGeneratedLayoutsAndLibzmqs() {
+        assertEquals(dev.zmqffm.internal.raw.zmq_msg_t.layout().byteSize(), LibZmq.MSG_T_SIZE);
+        try (dev.zmqffm.Context ctx = dev.zmqffm.Context.create()) {
+            assertEquals(LibZmq.MSG_T_SIZE, (long) ctx.get(dev.zmqffm.ContextOptions.MSG_T_SIZE));
+        }
+    }
+
     /** Main of the forked JVM below: one call, then the list of handles that exist. */
     public static final class OneCall {
         public static void main(String[] args) {

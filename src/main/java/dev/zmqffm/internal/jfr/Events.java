@@ -41,6 +41,11 @@ public final class Events {
         return IDS.incrementAndGet();
     }
 
+    private static jdk.jfr.Event begun(jdk.jfr.Event e) {
+        e.begin();
+        return e;
+    }
+
     // --- waits: hot path ------------------------------------------------------------------------
 
     /** Before a send that may block: a token for {@link #endSend}, or null if not recorded. */
@@ -48,9 +53,7 @@ public final class Events {
         if (!SEND.isEnabled()) {
             return null;
         }
-        SendEvent e = new SendEvent();
-        e.begin();
-        return e;
+        return begun(new SendEvent());
     }
 
     /**
@@ -67,16 +70,7 @@ public final class Events {
         if (begun == null) {
             return;
         }
-        SendEvent e = (SendEvent) begun;
-        e.end();
-        if (e.shouldCommit()) {
-            e.socketType = socketType;
-            e.socketId = socketId;
-            e.bytes = bytes;
-            e.timeout = timeoutMillis;
-            e.completed = completed;
-            e.commit();
-        }
+        ((SocketWaitEvent) begun).finish(socketType, socketId, bytes, timeoutMillis, completed);
     }
 
     /** Before a receive that may block: a token for {@link #endReceive}, or null if not recorded. */
@@ -84,9 +78,7 @@ public final class Events {
         if (!RECEIVE.isEnabled()) {
             return null;
         }
-        ReceiveEvent e = new ReceiveEvent();
-        e.begin();
-        return e;
+        return begun(new ReceiveEvent());
     }
 
     /**
@@ -101,16 +93,7 @@ public final class Events {
         if (begun == null) {
             return;
         }
-        ReceiveEvent e = (ReceiveEvent) begun;
-        e.end();
-        if (e.shouldCommit()) {
-            e.socketType = socketType;
-            e.socketId = socketId;
-            e.bytes = bytes;
-            e.timeout = timeoutMillis;
-            e.completed = completed;
-            e.commit();
-        }
+        ((SocketWaitEvent) begun).finish(socketType, socketId, bytes, timeoutMillis, completed);
     }
 
     /** Before {@code zmq_poll}: a token for {@link #endPoll}, or null if not recorded. */
@@ -118,9 +101,7 @@ public final class Events {
         if (!POLL.isEnabled()) {
             return null;
         }
-        PollWaitEvent e = new PollWaitEvent();
-        e.begin();
-        return e;
+        return begun(new PollWaitEvent());
     }
 
     /** After the poll {@link #beginPoll} began; records it if it took at least the threshold. */
@@ -154,9 +135,7 @@ public final class Events {
         if (!CONTEXT_CLOSE.isEnabled()) {
             return null;
         }
-        ContextCloseEvent e = new ContextCloseEvent();
-        e.begin();
-        return e;
+        return begun(new ContextCloseEvent());
     }
 
     /**
