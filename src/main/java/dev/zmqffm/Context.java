@@ -45,6 +45,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A socket closed this way throws {@link ContextTerminatedException} from any later call, so
  * worker loops end the same way whether the context was shut down or closed.
  *
+ * <p><b>Pending inproc connects.</b> libzmq terminates a context by binding a PAIR socket to every
+ * {@code inproc://} endpoint that was connected but never bound, and aborts the process if it
+ * cannot (no free socket, or a closing REP peer). Here such connects are resolved while their
+ * sockets are still open — when the socket closes or disconnects, and before the context shuts
+ * down — by one spare socket per context, created with its first inproc connect (so it counts
+ * against {@link ContextOptions#MAX_SOCKETS}); whatever those sockets still send there is
+ * discarded, as it had no receiver.
+ *
  * <p>{@link #shutdown()} is the first step alone: use it from a signal handler or a supervising
  * thread to make workers leave their loops and close their own sockets.
  *
@@ -67,10 +75,13 @@ public final class Context implements AutoCloseable {
     private int state = OPEN;
     private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
+    private final ThreadOptions threadOptions = new ThreadOptions();
+    private final InprocConnects inproc;
 
     private Context(Arena arena, MemorySegment handle) {
         this.arena = arena;
         this.handle = handle;
+        this.inproc = new InprocConnects(handle);
     }
 
     /**
@@ -122,7 +133,9 @@ public final class Context implements AutoCloseable {
      * @throws ContextTerminatedException if the context was shut down
      * @throws IllegalStateException if the context is closed
      * @throws ZmqException e.g. {@link Errno#EMFILE} when the socket limit is reached, or when
-     *         the process has too few file descriptors left to start the context's threads
+     *         the process has too few file descriptors left to start the context's threads; or,
+     *         for the first socket, when the context's thread options cannot be applied (libzmq
+     *         would abort: see {@link ContextOptions#THREAD_SCHED_POLICY})
      */
     public Socket socket(SocketType type) {
         Objects.requireNonNull(type, "type");
@@ -132,6 +145,7 @@ public final class Context implements AutoCloseable {
             // (a socket it did not close would make zmq_ctx_term wait forever).
             if (!started) {
                 checkDescriptorsToStart();
+                threadOptions.checkStartable();
             }
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
@@ -144,6 +158,7 @@ public final class Context implements AutoCloseable {
                 sockets.add(socket);
                 try {
                     socket.set(SocketOptions.LINGER, defaultLinger());
+                    SocketChecks.onCreate(socket);
                 } catch (RuntimeException e) {
                     socket.close();
                     throw e;
@@ -189,7 +204,9 @@ public final class Context implements AutoCloseable {
     /**
      * Sets a context option.
      *
-     * @throws UnsupportedOperationException if the option is read-only
+     * @throws UnsupportedOperationException if the option is read-only, or a thread option on a
+     *         platform where it cannot be checked (see {@link ContextOptions})
+     * @throws IllegalArgumentException for a value libzmq would accept and later abort on
      * @throws ZmqException if libzmq rejects the value
      */
     public <T> void set(ContextOption<T> option, T value) {
@@ -202,6 +219,7 @@ public final class Context implements AutoCloseable {
                 if (LibZmq.zmq_ctx_set(capture, handle, option.id(), raw) != 0) {
                     throw Failures.of("zmq_ctx_set(" + option + ")", capture);
                 }
+                threadOptions.record(option, raw);
             }
         }
     }
@@ -218,7 +236,7 @@ public final class Context implements AutoCloseable {
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
                 int raw = LibZmq.zmq_ctx_get(capture, handle, option.id());
-                if (raw == -1) {
+                if (option.failed(raw)) {
                     throw Failures.of("zmq_ctx_get(" + option + ")", capture);
                 }
                 return option.decode(raw);
@@ -235,6 +253,7 @@ public final class Context implements AutoCloseable {
     public void shutdown() {
         synchronized (lock) {
             if (state == OPEN) {
+                inproc.seal();
                 nativeShutdown();
                 state = SHUT_DOWN;
             }
@@ -260,6 +279,7 @@ public final class Context implements AutoCloseable {
                 return;
             }
             if (state == OPEN) {
+                inproc.seal();
                 nativeShutdown();
             }
             state = CLOSING;
@@ -275,6 +295,7 @@ public final class Context implements AutoCloseable {
         for (Socket socket : open) {
             socket.closeForContext();
         }
+        inproc.close();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
             Retry.untilDone(ignored -> LibZmq.zmq_ctx_term(capture, handle), capture, "zmq_ctx_term");
@@ -316,6 +337,11 @@ public final class Context implements AutoCloseable {
     /** The authenticator running in this context, or null. */
     Authenticator authenticator() {
         return authenticator.get();
+    }
+
+    /** The tracker of this context's inproc connects (see {@link InprocConnects}). */
+    InprocConnects inproc() {
+        return inproc;
     }
 
     void forget(Socket socket) {

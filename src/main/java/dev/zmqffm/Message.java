@@ -92,6 +92,9 @@ public final class Message implements AutoCloseable {
     /**
      * A message of {@code size} bytes in a buffer libzmq owns; fill it through {@link #data()}.
      * The initial content is unspecified. Sending it passes the buffer to libzmq without a copy.
+     *
+     * @throws IllegalArgumentException if {@code size} is negative
+     * @throws ZmqException if libzmq cannot allocate it ({@link Errno#ENOMEM})
      */
     public static Message allocate(long size) {
         if (size < 0) {
@@ -265,6 +268,10 @@ public final class Message implements AutoCloseable {
     /**
      * Copies the payload into {@code target} (which must be large enough) and returns the
      * number of bytes copied.
+     *
+     * @throws IndexOutOfBoundsException if {@code target} is smaller than the payload
+     * @throws IllegalArgumentException if {@code target} is read-only
+     * @throws IllegalStateException if the message is closed or sent, or {@code target}'s arena is closed
      */
     public long copyTo(MemorySegment target) {
         MemorySegment p = payload();

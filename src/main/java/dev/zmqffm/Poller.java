@@ -144,7 +144,12 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** Stops polling the socket or descriptor at {@code index}; the number may be reused. */
+    /**
+     * Stops polling the socket or descriptor at {@code index}; the number may be reused.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} was never returned by {@code register}
+     * @throws IllegalArgumentException if nothing is registered at {@code index} any more
+     */
     public void unregister(int index) {
         guard.enter();
         try {

@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LayoutCheck;
 import dev.zmqffm.internal.raw.zmq_h;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -29,6 +30,12 @@ import java.util.Set;
 public final class SocketOptions {
     private SocketOptions() {}
 
+    static {
+        // Before the first generated constant is read: on a platform the generated layer does
+        // not fit, its class initialisation would fail with a ClassCastException.
+        LayoutCheck.require();
+    }
+
     /**
      * libzmq's -1 for durations: no timeout, linger forever, never reconnect. Any other negative
      * duration is rejected.
@@ -41,10 +48,15 @@ public final class SocketOptions {
     /** This socket's routing id as seen by ROUTER peers (1–255 bytes, not starting with 0). */
     public static final SocketOption<byte[]> ROUTING_ID =
             new SocketOption<>("ROUTING_ID", zmq_h.ZMQ_ROUTING_ID(), byte[].class, OptionCodec.BYTES, true, true);
-    /** Adds a SUB subscription prefix (empty = everything). See also {@link Socket#subscribe(String)}. */
+    /**
+     * Adds a SUB subscription prefix (empty = everything), at most 512 bytes: libzmq 4.3.4 keeps
+     * subscriptions in a trie that recurses once per byte (about 82 bytes of native stack each),
+     * and the JVM guarantees native code only about 80 KiB of stack; longer prefixes throw
+     * {@link IllegalArgumentException}. See also {@link Socket#subscribe(String)}.
+     */
     public static final SocketOption<byte[]> SUBSCRIBE =
             new SocketOption<>("SUBSCRIBE", zmq_h.ZMQ_SUBSCRIBE(), byte[].class, OptionCodec.BYTES, false, true);
-    /** Removes a SUB subscription prefix. */
+    /** Removes a SUB subscription prefix (at most 512 bytes, as {@link #SUBSCRIBE}). */
     public static final SocketOption<byte[]> UNSUBSCRIBE =
             new SocketOption<>("UNSUBSCRIBE", zmq_h.ZMQ_UNSUBSCRIBE(), byte[].class, OptionCodec.BYTES, false, true);
     /** Multicast data rate in kilobits per second. */
@@ -83,7 +95,14 @@ public final class SocketOptions {
     /** Maximum reconnection interval for exponential back-off (zero = no back-off). */
     public static final SocketOption<Duration> RECONNECT_IVL_MAX =
             new SocketOption<>("RECONNECT_IVL_MAX", zmq_h.ZMQ_RECONNECT_IVL_MAX(), Duration.class, OptionCodec.MILLIS, true, true);
-    /** Largest inbound message in bytes (-1 = no limit); larger ones drop the peer (int64). */
+    /**
+     * Largest inbound message in bytes (-1 = no limit); larger ones drop the peer (int64). PUB
+     * and XPUB sockets start at 513 and accept nothing larger (nor -1): what they receive are
+     * subscriptions (one byte and the prefix), and an XPUB's application — a proxy, typically —
+     * subscribes an XSUB with them, where a longer prefix from a remote peer would crash the
+     * process (see {@link #SUBSCRIBE}). An XPUB therefore also drops a peer that sends it a
+     * larger message of any kind.
+     */
     public static final SocketOption<Long> MAXMSGSIZE =
             new SocketOption<>("MAXMSGSIZE", zmq_h.ZMQ_MAXMSGSIZE(), Long.class, OptionCodec.LONG, true, true);
     /** High-water mark for outbound messages (default 1000; 0 = no limit). */
@@ -209,7 +228,11 @@ public final class SocketOptions {
     /** Maximum time for the ZMTP handshake (zero = none). */
     public static final SocketOption<Duration> HANDSHAKE_IVL =
             new SocketOption<>("HANDSHAKE_IVL", zmq_h.ZMQ_HANDSHAKE_IVL(), Duration.class, OptionCodec.MILLIS, true, true);
-    /** SOCKS5 proxy address for tcp connects. */
+    /**
+     * SOCKS5 proxy address for tcp connects. Only {@code ""} (no proxy) is accepted: with libzmq
+     * 4.3.4 a socket that closes after any failed SOCKS handshake — a proxy that is down is
+     * enough — aborts the process, so setting a proxy throws {@link UnsupportedOperationException}.
+     */
     public static final SocketOption<String> SOCKS_PROXY =
             new SocketOption<>("SOCKS_PROXY", zmq_h.ZMQ_SOCKS_PROXY(), String.class, OptionCodec.STRING, true, true);
     /** XPUB/PUB returns "would block" at the high-water mark instead of dropping. */
@@ -263,7 +286,14 @@ public final class SocketOptions {
     /** VMCI connect timeout (VMCI builds only). */
     public static final SocketOption<Duration> VMCI_CONNECT_TIMEOUT =
             new SocketOption<>("VMCI_CONNECT_TIMEOUT", zmq_h.ZMQ_VMCI_CONNECT_TIMEOUT(), Duration.class, OptionCodec.MILLIS, true, true);
-    /** Use this pre-bound file descriptor for the next bind (-1 = off). */
+    /**
+     * Use this pre-bound file descriptor for the next tcp or ipc bind (-1 = off). It must be a
+     * listening stream socket ({@code listen} called), checked when set and again at bind, where
+     * its family must match the transport; anything else throws {@link IllegalArgumentException}
+     * (libzmq would abort the process). libzmq gets a duplicate ({@code dup}) that it closes when
+     * the listener ends: the caller keeps its descriptor, and closes it. Linux only
+     * ({@link UnsupportedOperationException} elsewhere).
+     */
     public static final SocketOption<Integer> USE_FD =
             new SocketOption<>("USE_FD", zmq_h.ZMQ_USE_FD(), Integer.class, OptionCodec.INT, true, true);
     /** Name type of {@link #GSSAPI_PRINCIPAL}. */
@@ -276,11 +306,14 @@ public final class SocketOptions {
     public static final SocketOption<String> BINDTODEVICE =
             new SocketOption<>("BINDTODEVICE", zmq_h.ZMQ_BINDTODEVICE(), String.class, OptionCodec.STRING, true, true);
 
-    private static final List<SocketOption<?>> ALL = collect();
-
     /** Every option above, in declaration order. */
     public static List<SocketOption<?>> all() {
-        return ALL;
+        return All.LIST;
+    }
+
+    /** Built on first use: reflection over 80 fields is not worth paying at startup. */
+    private static final class All {
+        static final List<SocketOption<?>> LIST = collect();
     }
 
     private static List<SocketOption<?>> collect() {

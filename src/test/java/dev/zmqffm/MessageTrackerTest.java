@@ -99,4 +99,24 @@ class MessageTrackerTest extends WithContext {
             assertThrows(IllegalStateException.class, plain::tracker);
         }
     }
+
+    @Test
+    void aWrappedFrameReceivedByCopyIsReleasedAtOnce() throws InterruptedException {
+        try (Context ctx = Context.create();
+             Socket out = ctx.socket(SocketType.PAIR);
+             Socket in = ctx.socket(SocketType.PAIR);
+             java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
+            out.connect(in.bind("inproc://tracked-copy"));
+            for (long size : new long[] {1024, 4096, 8192}) {
+                MessageTracker tracker;
+                try (Message m = Message.wrap(arena.allocate(size))) {
+                    tracker = m.tracker();
+                    out.send(m);
+                }
+                assertEquals(size, in.receiveBytes().orElseThrow().length);
+                // Not kept in the socket's scratch message until the next receive.
+                assertTrue(tracker.await(java.time.Duration.ofSeconds(2)), size + " B frame still held");
+            }
+        }
+    }
 }

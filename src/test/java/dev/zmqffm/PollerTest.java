@@ -157,4 +157,83 @@ class PollerTest extends WithContext {
             assertThrows(IllegalStateException.class, () -> poller.poll(Duration.ZERO));
         }
     }
+
+    @Test
+    void anUnlimitedPollEndsOnceTheContextClosedEverySocket() throws InterruptedException {
+        Context other = Context.create();
+        Socket a = other.socket(SocketType.PULL);
+        Socket b = other.socket(SocketType.PULL);
+        try (Poller poller = new Poller()) {
+            poller.register(a, PollEvent.IN);
+            poller.register(b, PollEvent.IN);
+            other.close();                                   // closes a and b
+            assertThrows(ContextTerminatedException.class, () -> poller.poll(SocketOptions.INFINITE));
+        }
+    }
+
+    @Test
+    void anUnlimitedPollOverNothingIsRefused() {
+        try (Socket s = ctx.socket(SocketType.PULL); Poller poller = new Poller()) {
+            int i = poller.register(s, PollEvent.IN);
+            poller.unregister(i);
+            assertThrows(IllegalStateException.class, () -> poller.poll(SocketOptions.INFINITE));
+            assertEquals(0, poller.poll(Duration.ofMillis(1)), "a limited poll over nothing just waits");
+        }
+    }
+
+    @Test
+    void unregisteringFromAnotherThreadDuringAPollIsRefusedAndCloseStillReturns() throws Exception {
+        Context other = Context.create();
+        Socket s = other.socket(SocketType.PULL);
+        Poller poller = new Poller();
+        int i = poller.register(s, PollEvent.IN);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        CountDownLatch polling = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            polling.countDown();
+            try {
+                poller.poll(SocketOptions.INFINITE);
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        t.start();
+        polling.await();
+        Thread.sleep(100);
+        assertThrows(IllegalStateException.class, () -> poller.unregister(i));
+        long start = System.nanoTime();
+        other.close();
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "Context.close() spun");
+        t.join(5000);
+        assertFalse(t.isAlive());
+        assertInstanceOf(ContextTerminatedException.class, ended.get());
+        poller.unregister(i);
+        poller.close();
+    }
+
+    @Test
+    void registeringAfterUnregisteringReusesTheSlot() {
+        try (Socket s = ctx.socket(SocketType.PULL); Poller poller = new Poller()) {
+            for (int n = 0; n < 1000; n++) {
+                int i = poller.register(s, PollEvent.IN);
+                assertEquals(0, i, "slot not reused");
+                assertEquals(0, poller.poll(Duration.ZERO));
+                poller.unregister(i);
+            }
+            assertEquals(0, poller.size());
+        }
+    }
+
+    @Test
+    void longTimeoutsSaturateInsteadOfOverflowing() {
+        try (Socket in = ctx.socket(SocketType.PULL); Socket out = ctx.socket(SocketType.PUSH);
+             Poller poller = new Poller()) {
+            out.connect(in.bind("inproc://long"));
+            out.send("ready");
+            poller.register(in, PollEvent.IN);
+            assertEquals(1, poller.poll(Duration.ofSeconds(Long.MAX_VALUE)));
+            assertEquals(1, poller.poll(Duration.ofDays(365L * 1000)));
+            assertEquals(1, poller.poll(Duration.ofNanos(Long.MAX_VALUE)));
+        }
+    }
 }

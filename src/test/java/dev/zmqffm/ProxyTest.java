@@ -100,4 +100,15 @@ class ProxyTest extends WithContext {
             assertEquals(before, ctx.openSockets(), "a failed start leaves no control sockets");
         }
     }
+
+    @Test
+    void socketsOfTwoContextsAreRefused() {
+        try (Context other = Context.create();
+             Socket front = ctx.socket(SocketType.ROUTER);
+             Socket back = other.socket(SocketType.DEALER)) {
+            // A proxy stuck sending to `other` could not be ended by closing ctx.
+            assertThrows(IllegalArgumentException.class, () -> Proxy.start(front, back));
+            front.bind("inproc://still-usable");                 // nothing was claimed
+        }
+    }
 }

@@ -98,8 +98,9 @@ class SocketOptionsTest extends WithContext {
             s.set(SocketOptions.PLAIN_USERNAME, "admin");
             assertEquals("admin", s.get(SocketOptions.PLAIN_USERNAME));
             assertEquals(Mechanism.PLAIN, s.get(SocketOptions.MECHANISM));
-            s.set(SocketOptions.SOCKS_PROXY, "127.0.0.1:1080");
-            assertEquals("127.0.0.1:1080", s.get(SocketOptions.SOCKS_PROXY));
+            // Refused: libzmq 4.3.4 aborts on close after a failed SOCKS handshake (AbortTest).
+            assertThrows(UnsupportedOperationException.class, () -> s.set(SocketOptions.SOCKS_PROXY, "127.0.0.1:1080"));
+            assertEquals("", s.get(SocketOptions.SOCKS_PROXY));
             assertThrows(IllegalArgumentException.class, () -> s.set(SocketOptions.ZAP_DOMAIN, "a\u0000b"));
             assertEquals("", s.get(SocketOptions.LAST_ENDPOINT));
             String ep = s.bind("tcp://127.0.0.1:*");

@@ -345,4 +345,52 @@ class SocketTest extends WithContext {
         assertEquals("Socket[DEALER, closed]", s.toString());
         assertEquals(ctx, s.context());
     }
+
+    @Test
+    void readOnlyMemoryIsNeverReceivedInto() throws Exception {
+        try (Socket in = ctx.socket(SocketType.PULL); Socket out = ctx.socket(SocketType.PUSH);
+             Arena arena = Arena.ofConfined()) {
+            out.connect(in.bind("inproc://read-only"));
+            out.send("kept");
+            assertThrows(IllegalArgumentException.class,
+                    () -> in.receive(arena.allocate(16).asReadOnly(), ReceiveFlags.NONE));
+            assertThrows(IllegalArgumentException.class,
+                    () -> in.receive(MemorySegment.ofArray(new byte[16]).asReadOnly(), ReceiveFlags.NONE));
+            assertThrows(IllegalArgumentException.class,
+                    () -> in.receive(ByteBuffer.allocateDirect(16).asReadOnlyBuffer(), ReceiveFlags.NONE));
+            assertThrows(IllegalArgumentException.class,
+                    () -> in.receive(ByteBuffer.allocate(16).asReadOnlyBuffer(), ReceiveFlags.NONE));
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("read-only", ".bin");
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.allocate(16));
+                MemorySegment mapped = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, 16, arena);
+                assertThrows(IllegalArgumentException.class, () -> in.receive(mapped, ReceiveFlags.NONE));
+            } finally {
+                java.nio.file.Files.delete(file);
+            }
+            assertEquals(Optional.of("kept"), in.receiveString(Duration.ofSeconds(5)), "the frame was consumed");
+        }
+    }
+
+    @Test
+    void anInterruptedPlatformThreadIsRefusedOnlyWhenItWouldWait() {
+        try (Socket in = ctx.socket(SocketType.PULL); Socket out = ctx.socket(SocketType.PUSH)) {
+            out.connect(in.bind("inproc://interrupted"));
+            out.send("there");
+            Thread.currentThread().interrupt();
+            try {
+                // A frame that is there is returned: nothing to wait for.
+                assertEquals(Optional.of("there"), in.receiveString(Duration.ofSeconds(5)));
+                assertThrows(OperationInterruptedException.class, () -> in.receiveString());
+                assertThrows(OperationInterruptedException.class, () -> in.receiveString(Duration.ofSeconds(5)));
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set");
+                assertEquals(Optional.empty(), in.receiveString(ReceiveFlags.DONT_WAIT), "DONT_WAIT never waits");
+            } finally {
+                Thread.interrupted();
+            }
+            out.send("after");
+            assertEquals(Optional.of("after"), in.receiveString(Duration.ofSeconds(5)));
+        }
+    }
 }

@@ -42,8 +42,7 @@ class MisuseTest {
 
     @Test
     void doubleCloseIsHarmless() {
-        run("double-close", "socket: IllegalStateException", "message: IllegalStateException",
-                "context: IllegalStateException");
+        run("double-close", "socket: quiet", "message: quiet", "context: quiet");
     }
 
     @Test
@@ -55,7 +54,7 @@ class MisuseTest {
     @Test
     void readingOrResendingASentMessageThrows() {
         String out = run("sent-message", "view: IllegalStateException", "size: IllegalStateException",
-                "send-twice: IllegalStateException");
+                "send-twice: IllegalStateException", "received: once, nothing more");
         assertFalse(out.contains("second frame"), "libzmq would have sent an empty second frame\n" + out);
     }
 

@@ -41,6 +41,17 @@ public final class Scenario {
         }
     }
 
+    /** Runs a step that must complete without any exception: prints {@code step: quiet} or the exception. */
+    static void quiet(String step, Step body) {
+        try {
+            body.run();
+            System.out.println(step + ": quiet");
+        } catch (Throwable t) {
+            System.out.println(step + ": " + t.getClass().getSimpleName() + " (UNEXPECTED, wanted none)");
+            t.printStackTrace(System.out);
+        }
+    }
+
     public static void main(String[] args) throws Throwable {
         switch (args[0]) {
             case "socket-use-after-close" -> socketUseAfterClose();
@@ -79,9 +90,12 @@ public final class Scenario {
         Context ctx = Context.create();
         Socket s = ctx.socket(SocketType.PUB);
         Message m = Message.of("x");
-        expect("socket", IllegalStateException.class, () -> { s.close(); s.close(); throw new IllegalStateException("ok"); });
-        expect("message", IllegalStateException.class, () -> { m.close(); m.close(); throw new IllegalStateException("ok"); });
-        expect("context", IllegalStateException.class, () -> { ctx.close(); ctx.close(); throw new IllegalStateException("ok"); });
+        s.close();
+        quiet("socket", s::close);
+        m.close();
+        quiet("message", m::close);
+        ctx.close();
+        quiet("context", ctx::close);
     }
 
     static void closedMessage() {
@@ -107,11 +121,10 @@ public final class Scenario {
             expect("view", IllegalStateException.class, () -> view.get(ValueLayout.JAVA_BYTE, 0));
             expect("size", IllegalStateException.class, m::size);
             expect("send-twice", IllegalStateException.class, () -> b.send(m));
-            expect("received-once", IllegalStateException.class, () -> {
-                String first = a.receiveString().orElseThrow();
-                boolean second = a.receiveBytes(ReceiveFlags.DONT_WAIT).isPresent();
-                throw new IllegalStateException(first + (second ? " and a second frame" : ""));
-            });
+            String first = a.receiveString().orElseThrow();
+            // The peer had time to deliver a second frame if libzmq had sent one.
+            boolean second = a.receiveBytes(java.time.Duration.ofMillis(200)).isPresent();
+            System.out.println("received: " + first + (second ? " and a second frame" : ", nothing more"));
         }
     }
 
