@@ -22,8 +22,12 @@ final class OneRequest {
             requester.set(SocketOptions.LINGER, Duration.ZERO);
             security.accept(requester);
             requester.connect(endpoint);
-            requester.send(text);
-            reply = requester.receiveString(Duration.ofSeconds(5));
+            // Both steps are bounded: a REQ whose handshake was refused has no pipe to send on
+            // until libzmq reconnects, so even the send can wait.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            reply = requester.send(text, Duration.ofSeconds(5))
+                    ? requester.receiveString(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
+                    : Optional.empty();
         }
         if (reply.isEmpty()) {
             System.err.println(program + ": no reply within 5 s");

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zmqffm.testing.RawZmtpPeer;
 import dev.zmqffm.testing.WithContext;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,41 +195,20 @@ class AuthenticatorTest extends WithContext {
     /**
      * A hand-written ZMTP 3.0 NULL peer that puts its own User-Id (and our property names) in its
      * READY command: libzmq passes them to the application, the authenticator never vouches for them.
+     * Left open until the test has read the frame.
      */
-    private static java.net.Socket rawNullPeerSends(String endpoint, String text) throws Exception {
-        int port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
-        // Left open until the test has read the message: libzmq drops a half-done handshake at EOF.
-        java.net.Socket tcp = new java.net.Socket("127.0.0.1", port);
-        {
-            OutputStream out = tcp.getOutputStream();
-            byte[] greeting = new byte[64];
-            greeting[0] = (byte) 0xFF;
-            greeting[9] = 0x7F;
-            greeting[10] = 3;
-            System.arraycopy("NULL".getBytes(UTF_8), 0, greeting, 12, 4);
-            out.write(greeting);
-            ByteArrayOutputStream ready = new ByteArrayOutputStream();
-            ready.write(5);
-            ready.writeBytes("READY".getBytes(UTF_8));
-            ready.writeBytes(ZapReply.properties(Map.of("Socket-Type", "PUSH", "User-Id", "admin",
-                    Authenticator.USER_ID_PROPERTY, "admin", Authenticator.TOKEN_PROPERTY, "guess")));
-            out.write(0x04);
-            out.write(ready.size());
-            out.write(ready.toByteArray());
-            byte[] body = text.getBytes(UTF_8);
-            out.write(0x00);
-            out.write(body.length);
-            out.write(body);
-            out.flush();
-        }
-        return tcp;
+    private static RawZmtpPeer rawNullPeerSends(String endpoint, String text) throws Exception {
+        RawZmtpPeer peer = RawZmtpPeer.connect(endpoint, "PUSH", Map.of("User-Id", "admin",
+                Authenticator.USER_ID_PROPERTY, "admin", Authenticator.TOKEN_PROPERTY, "guess"));
+        peer.sendFrame(text.getBytes(UTF_8), false);
+        return peer;
     }
 
     @Test
     void aPeerSuppliedUserIdIsNotVouchedFor() throws Exception {
         try (Authenticator auth = Authenticator.start(ctx); Socket pull = ctx.socket(SocketType.PULL)) {
             String ep = pull.bind("tcp://127.0.0.1:*");
-            try (java.net.Socket peer = rawNullPeerSends(ep, "forged"); Message m = new Message()) {
+            try (RawZmtpPeer peer = rawNullPeerSends(ep, "forged"); Message m = new Message()) {
                 assertTrue(pull.receive(m, WAIT));
                 assertEquals("forged", m.text());
                 assertEquals(Optional.of("admin"), m.property("User-Id"), "libzmq passes the peer's own claim on");
@@ -246,7 +224,7 @@ class AuthenticatorTest extends WithContext {
              Socket pull = ctx.socket(SocketType.PULL)) {
             SocketSecurity.nullServer(auth, "n").applyTo(pull);
             String ep = pull.bind("tcp://127.0.0.1:*");
-            try (java.net.Socket peer = rawNullPeerSends(ep, "checked"); Message m = new Message()) {
+            try (RawZmtpPeer peer = rawNullPeerSends(ep, "checked"); Message m = new Message()) {
                 assertTrue(pull.receive(m, WAIT));
                 assertEquals(Optional.of(""), auth.verifiedUserId(m), "the User-Id this authenticator chose (empty for NULL)");
             }

@@ -107,6 +107,28 @@ class CertificateTest {
     }
 
     @Test
+    void jeromqZCertReadsOursAndWeReadItsFiles() throws Exception {
+        org.zeromq.ZCert theirs = new org.zeromq.ZCert();
+        theirs.setMeta("name", "jeromq");
+        Path pub = dir.resolve("jero.key");
+        Path secret = dir.resolve("jero.key_secret");
+        theirs.savePublic(pub.toString());
+        theirs.saveSecret(secret.toString());
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Certificate loaded = Certificate.load(secret);
+        assertEquals(theirs.getPublicKeyAsZ85(), loaded.publicKey().toZ85());
+        assertEquals(theirs.getSecretKeyAsZ85(), new String(loaded.secretKey().orElseThrow().toZ85()));
+        assertEquals("jeromq", Certificate.load(pub).metadata().get("name"));
+
+        Certificate ours = Certificate.generate(Map.of("name", "zmq-ffm"));
+        ours.save(dir.resolve("ours.key"));
+        org.zeromq.ZConfig config = org.zeromq.ZConfig.load(dir.resolve("ours.key_secret").toString());
+        assertEquals(ours.publicKey().toZ85(), config.getValue("curve/public-key"));
+        assertEquals(new String(ours.secretKey().orElseThrow().toZ85()), config.getValue("curve/secret-key"));
+        assertEquals("zmq-ffm", config.getValue("metadata/name"));
+    }
+
+    @Test
     void metadataThatCannotRoundTripIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Certificate.generate(Map.of("bad name", "x")));
         assertThrows(IllegalArgumentException.class, () -> Certificate.generate(Map.of("n", "two\nlines")));

@@ -24,9 +24,9 @@ class SecurityMisuseTest {
 
     @Test
     void closingTheAuthenticatorWhileClientsHandshakeDeniesUntilServersClose() {
-        String out = run("close-while-handshaking", "rounds: 5");
-        assertEquals(5, out.lines().filter("running-after-close: true"::equals).count(), out);
-        assertEquals(5, out.lines().filter("ended: true"::equals).count(), out);
+        String out = run("close-while-handshaking", "rounds: " + SecurityScenario.ROUNDS);
+        assertEquals(SecurityScenario.ROUNDS, out.lines().filter("running-after-close: true"::equals).count(), out);
+        assertEquals(SecurityScenario.ROUNDS, out.lines().filter("ended: true"::equals).count(), out);
     }
 
     @Test
@@ -48,7 +48,7 @@ class SecurityMisuseTest {
     @Test
     void closingTheContextUnderPendingVerdictsIsClean() {
         String out = run("context-close-under-load");
-        assertEquals(5, out.lines().filter("ended: true"::equals).count(), out);
+        assertEquals(SecurityScenario.ROUNDS, out.lines().filter("ended: true"::equals).count(), out);
         out.lines().filter(l -> l.startsWith("close-ms: ")).forEach(l ->
                 assertTrue(Long.parseLong(l.substring(10)) < 2000, out));
     }

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * status 134 before {@code DONE}.
  */
 public final class SecurityScenario {
+    /** Rounds of the repeated scenarios (each round a new context). */
+    static final int ROUNDS = 3;
+
     private SecurityScenario() {}
 
     public static void main(String[] args) throws Throwable {
@@ -67,7 +70,7 @@ public final class SecurityScenario {
 
     /** Closing the authenticator, then the servers, then the context, while clients keep handshaking. */
     private static void closeWhileHandshaking() throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             Context ctx = Context.create();
             Authenticator auth = Authenticator.builder(ctx).failureLimit(0, Duration.ofSeconds(1))
                     .policy("p", DomainPolicy.builder().plain(PasswordStore.of(Map.of("u", "p"))).build()).start();
@@ -96,7 +99,7 @@ public final class SecurityScenario {
             System.out.println("ended: " + auth.awaitTermination(Duration.ofSeconds(5)));
             ctx.close();
         }
-        System.out.println("rounds: 5");
+        System.out.println("rounds: " + ROUNDS);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class SecurityScenario {
             SocketSecurity.curveServer(auth, "c", server).allowServerToConnect().applyTo(connecting);
             connecting.connect(ep);
             connecting.send("from server role");
-            Thread.sleep(3000);
+            Thread.sleep(1500);
             System.out.println("delivered: " + bound.receiveMultipart(Duration.ofMillis(100)).isPresent());
         }
     }
@@ -127,7 +130,7 @@ public final class SecurityScenario {
     /** Context close (no authenticator close) while many handshakes wait for verdicts. */
     private static void contextCloseUnderLoad() throws Exception {
         CurveKey.KeyPair server = CurveKey.generateKeyPair();
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             Context ctx = Context.create();
             Authenticator auth = Authenticator.builder(ctx)
                     .policy("c", DomainPolicy.builder().curveVerifier((d, a, k) -> new CompletableFuture<>(),

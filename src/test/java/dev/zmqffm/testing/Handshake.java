@@ -75,6 +75,8 @@ public final class Handshake {
             client.accept(push);
             // One attempt: a denied client would otherwise retry every 100 ms.
             push.set(SocketOptions.RECONNECT_IVL, Duration.ofSeconds(30));
+            // A denied client's frame stays queued: do not let closing wait for it.
+            push.set(SocketOptions.LINGER, Duration.ZERO);
             try (SocketMonitor sm = SocketMonitor.start(pull, EVENTS); SocketMonitor cm = SocketMonitor.start(push, EVENTS)) {
                 String ep = pull.bind(bindEndpoint);
                 push.connect(connectTo.apply(ep));
