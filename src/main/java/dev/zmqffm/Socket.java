@@ -30,6 +30,10 @@ import java.util.Optional;
  * When nothing could be sent or received, every form says so the same way, in its return value:
  * see <a href="package-summary.html#would-block">Would block, timeouts and interrupts</a>.
  *
+ * <p>On an XSUB socket, a frame starting with byte 1 or 0 is a subscription or unsubscription;
+ * one longer than 513 bytes throws {@link IllegalArgumentException} from every send form (see
+ * {@link SocketOptions#SUBSCRIBE}).
+ *
  * <p><b>Threads.</b> libzmq sockets are not thread-safe. A socket may move between threads, but
  * two threads may never be inside it at once: a call made while another thread is inside
  * (typically blocked in a receive) throws {@link IllegalStateException} instead of corrupting
@@ -233,6 +237,7 @@ public final class Socket implements AutoCloseable {
      */
     public boolean send(byte[] data, int offset, int length, SendFlags flags) {
         Objects.checkFromIndexSize(offset, length, data.length);
+        SocketChecks.beforeSend(type, data, offset, length);
         guard.enter();
         try {
             return engine.send(data, offset, length, flags.bits(), SOCKET);
@@ -244,6 +249,7 @@ public final class Socket implements AutoCloseable {
     /** Sends {@code data}, waiting at most {@code timeout}; {@code false} if it could not. */
     public boolean send(byte[] data, Duration timeout) {
         long nanos = Timeouts.nanos(timeout, "timeout");
+        SocketChecks.beforeSend(type, data, 0, data.length);
         guard.enter();
         try {
             return engine.send(data, 0, data.length, 0, nanos);
@@ -284,6 +290,7 @@ public final class Socket implements AutoCloseable {
 
     /** Sends the bytes of {@code data} (heap or native; libzmq copies them once). */
     public boolean send(MemorySegment data, SendFlags flags) {
+        SocketChecks.beforeSend(type, data);
         guard.enter();
         try {
             return engine.send(data, flags.bits(), SOCKET);
@@ -326,6 +333,7 @@ public final class Socket implements AutoCloseable {
     }
 
     private boolean send(Message message, int flags, long timeout) {
+        SocketChecks.beforeSend(type, message);
         guard.enter();
         try {
             return engine.send(message, flags, timeout);

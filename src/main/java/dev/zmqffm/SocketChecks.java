@@ -132,6 +132,36 @@ final class SocketChecks {
         }
     }
 
+    /**
+     * Before an XSUB sends a frame: one that starts with 1 or 0 is a subscription or an
+     * unsubscription, which goes into the same recursive trie as {@link SocketOptions#SUBSCRIBE}.
+     * One comparison for every other socket type.
+     */
+    static void beforeSend(SocketType type, MemorySegment frame) {
+        if (type == SocketType.XSUB && frame.byteSize() > PUBLISHER_MAX_MESSAGE) {
+            checkXsubFrame(frame.get(ValueLayout.JAVA_BYTE, 0));
+        }
+    }
+
+    static void beforeSend(SocketType type, byte[] data, int offset, int length) {
+        if (type == SocketType.XSUB && length > PUBLISHER_MAX_MESSAGE) {
+            checkXsubFrame(data[offset]);
+        }
+    }
+
+    static void beforeSend(SocketType type, Message message) {
+        if (type == SocketType.XSUB && !message.isClosed() && !message.isSent() && message.size() > PUBLISHER_MAX_MESSAGE) {
+            checkXsubFrame(message.data().get(ValueLayout.JAVA_BYTE, 0));
+        }
+    }
+
+    private static void checkXsubFrame(byte first) {
+        if (first == 0 || first == 1) {
+            throw new IllegalArgumentException("an XSUB frame starting with " + first + " is a" + (first == 1 ? "" : "n un")
+                    + "subscription: its prefix may be at most " + MAX_SUBSCRIPTION + " bytes (libzmq recurses once per byte)");
+        }
+    }
+
     /** Called on every new socket: the defaults that keep it safe. */
     static void onCreate(Socket socket) {
         if (isPublisher(socket.type())) {

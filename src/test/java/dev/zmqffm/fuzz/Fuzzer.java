@@ -488,7 +488,7 @@ public final class Fuzzer {
                     m.copyTo(payloads.target());
                 }
             });
-            case 3 -> new Action("Message.wrap", () -> {
+            case 3 -> new Action("Socket.send(Message.wrap)", () -> {
                 // Zero-copy from caller memory: the segment must outlive libzmq's use of it.
                 java.lang.foreign.MemorySegment data = java.lang.foreign.Arena.ofAuto().allocate(2048);
                 try (Message m = Message.wrap(data)) {

@@ -171,6 +171,18 @@ public final class AbortScenario {
             expect("unsubscribe-100000", IllegalArgumentException.class,
                     () -> sub.set(SocketOptions.UNSUBSCRIBE, tooLong));
             expect("subscribe-513", IllegalArgumentException.class, () -> sub.subscribe(new byte[513]));
+            byte[] frame = new byte[100_001];
+            java.util.Arrays.fill(frame, (byte) 'a');
+            frame[0] = 1;
+            expect("xsub-subscribe-frame", IllegalArgumentException.class, () -> xsub.send(frame));
+            frame[0] = 0;
+            expect("xsub-unsubscribe-frame", IllegalArgumentException.class,
+                    () -> xsub.send(java.lang.foreign.MemorySegment.ofArray(frame), dev.zmqffm.SendFlags.NONE));
+            try (dev.zmqffm.Message m = dev.zmqffm.Message.of(frame)) {
+                expect("xsub-unsubscribe-message", IllegalArgumentException.class, () -> xsub.send(m));
+            }
+            frame[0] = 'd';
+            quiet("xsub-data-frame", () -> xsub.send(frame, dev.zmqffm.SendFlags.DONT_WAIT));
         }
         // The longest allowed prefix, on the smallest stack a Java thread can have.
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();

@@ -54,6 +54,8 @@ class AbortTest {
     void longSubscriptionPrefixesAreRefused() {
         run(AbortScenario.class, "long-subscription", "subscribe-100000: IllegalArgumentException",
                 "unsubscribe-100000: IllegalArgumentException", "subscribe-513: IllegalArgumentException",
+                "xsub-subscribe-frame: IllegalArgumentException", "xsub-unsubscribe-frame: IllegalArgumentException",
+                "xsub-unsubscribe-message: IllegalArgumentException", "xsub-data-frame: quiet",
                 "longest-on-smallest-stack: quiet", "pub-maxmsgsize: 513", "xpub-maxmsgsize: 513",
                 "pub-unlimited: IllegalArgumentException", "xpub-larger: IllegalArgumentException", "xpub-smaller: quiet");
     }

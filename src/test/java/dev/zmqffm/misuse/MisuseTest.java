@@ -1,10 +1,8 @@
 package dev.zmqffm.misuse;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zmqffm.testing.ForkedJvm;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,20 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class MisuseTest {
 
     private static String run(String scenario, String... expectedSteps) {
-        return run(Scenario.class, scenario, expectedSteps);
-    }
-
-    /** Runs {@code main scenario} in a forked JVM: a clean exit, DONE, and every expected step. */
-    static String run(Class<?> main, String scenario, String... expectedSteps) {
-        ForkedJvm.Result r = ForkedJvm.run(main, scenario);
-        assertEquals(0, r.exitCode(), r.evidence());
-        assertTrue(r.stdout().contains("DONE"), r.evidence());
-        assertFalse(r.stdout().contains("UNEXPECTED"), r.evidence());
-        assertFalse(r.stdout().contains("no exception"), r.evidence());
-        for (String step : expectedSteps) {
-            assertTrue(r.stdout().contains(step), "missing '" + step + "'\n" + r.evidence());
-        }
-        return r.stdout();
+        return AbortTest.run(Scenario.class, scenario, expectedSteps);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 class SecurityMisuseTest {
 
     private static String run(String scenario, String... expectedSteps) {
-        return MisuseTest.run(SecurityScenario.class, scenario, expectedSteps);
+        return AbortTest.run(SecurityScenario.class, scenario, expectedSteps);
     }
 
     @Test
