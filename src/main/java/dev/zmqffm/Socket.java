@@ -115,6 +115,7 @@ public final class Socket implements AutoCloseable {
      *         whose socket table is full: such a connect needs one spare socket to be resolved
      *         safely if nothing ever binds the endpoint (see {@link Context#close()})
      * @throws ContextTerminatedException if the context was shut down
+     * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      */
     public void connect(String endpoint) {
         Endpoints.check(endpoint);
