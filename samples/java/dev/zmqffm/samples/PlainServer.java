@@ -16,8 +16,13 @@ import java.nio.file.Path;
  *
  * <pre>
  * ZMQFFM_PASSWORD=tr0ub4dor scripts/sample plain-server hash alice >> users.pw   # a hashed entry
+ *                                       (optional 3rd argument: PBKDF2 iterations, default 100000)
  * scripts/sample plain-server tcp://127.0.0.1:5558 users.pw
  * </pre>
+ *
+ * <p>Each check of a hashed password costs its PBKDF2 iterations in CPU, and must finish within the
+ * authenticator's reply deadline (1 s) or the client gets a temporary failure and retries: choose
+ * the iterations for the slowest moment of the machine.
  *
  * <p>Answers every request with {@code <User-Id>:<request>} (the user name). PLAIN sends the
  * password in clear, so this binds loopback (or ipc) only: any other address is refused. SIGINT or
@@ -27,12 +32,13 @@ public final class PlainServer {
     private PlainServer() {}
 
     public static void main(String[] args) {
-        if (args.length == 2 && args[0].equals("hash")) {
-            System.out.println(PasswordStore.hashEntry(args[1], PlainClient.password()));
+        if (args.length >= 2 && args[0].equals("hash")) {
+            int iterations = args.length > 2 ? Integer.parseInt(args[2]) : PasswordStore.DEFAULT_ITERATIONS;
+            System.out.println(PasswordStore.hashEntry(args[1], PlainClient.password(), iterations));
             return;
         }
         if (args.length != 2) {
-            System.err.println("usage: plain-server ENDPOINT PASSWORD_FILE | plain-server hash USER");
+            System.err.println("usage: plain-server ENDPOINT PASSWORD_FILE | plain-server hash USER [ITERATIONS]");
             System.exit(2);
         }
         DomainPolicy users = DomainPolicy.builder().plain(PasswordStore.file(Path.of(args[1]))).build();
