@@ -10,6 +10,7 @@ import dev.zmqffm.Socket;
 import dev.zmqffm.SocketSecurity;
 import dev.zmqffm.SocketType;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A PLAIN server on loopback whose users are in a password file (read again when it changes).
@@ -21,7 +22,7 @@ import java.nio.file.Path;
  * </pre>
  *
  * <p>Each check of a hashed password costs its PBKDF2 iterations in CPU, and must finish within the
- * authenticator's reply deadline (1 s) or the client gets a temporary failure and retries: choose
+ * authenticator's reply deadline (3 s here) or the client gets a temporary failure and retries: choose
  * the iterations for the slowest moment of the machine.
  *
  * <p>Answers every request with {@code <User-Id>:<request>} (the user name). PLAIN sends the
@@ -44,6 +45,8 @@ public final class PlainServer {
         DomainPolicy users = DomainPolicy.builder().plain(PasswordStore.file(Path.of(args[1]))).build();
         try (Context ctx = Context.create();
              Authenticator auth = Authenticator.builder(ctx)
+                     // Room for a PBKDF2 check on a busy machine (HANDSHAKE_IVL, 30 s, stays longer).
+                     .replyDeadline(Duration.ofSeconds(3))
                      .policy("plain-server", users)
                      .audit(r -> System.err.println("plain-server: " + r.status() + " " + r.principal() + " from "
                              + r.address() + " (" + r.reason() + ")"))
