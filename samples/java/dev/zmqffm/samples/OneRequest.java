@@ -25,7 +25,8 @@ final class OneRequest {
             // Both steps are bounded: a REQ whose handshake was refused has no pipe to send on
             // until libzmq reconnects, so even the send can wait.
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            reply = requester.send(text, Duration.ofSeconds(5))
+            requester.set(SocketOptions.SNDTIMEO, Duration.ofSeconds(5));
+            reply = requester.send(text)
                     ? requester.receiveString(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
                     : Optional.empty();
         }

@@ -57,14 +57,21 @@ public final class SocketSecurity {
             SocketOptions.GSSAPI_SERVICE_PRINCIPAL, SocketOptions.GSSAPI_PLAINTEXT,
             SocketOptions.GSSAPI_PRINCIPAL_NAMETYPE, SocketOptions.GSSAPI_SERVICE_PRINCIPAL_NAMETYPE);
 
-    /** The published test keys of zmq_curve(7): anyone can decrypt or impersonate with them. */
-    private static final Set<CurveKey> PUBLISHED_KEYS = Set.of(
-            CurveKey.fromZ85("Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID"),
-            CurveKey.fromZ85("D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%cs"),
-            CurveKey.fromZ85("rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"),
-            CurveKey.fromZ85("JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6"));
+    /**
+     * What only applying a role needs, initialised then: the set/bind/connect hooks run on every
+     * socket and must not load loggers or decode keys (a virtual thread waiting for a class
+     * initialiser pins its carrier).
+     */
+    private static final class Lazy {
+        /** The published test keys of zmq_curve(7): anyone can decrypt or impersonate with them. */
+        static final Set<CurveKey> PUBLISHED_KEYS = Set.of(
+                CurveKey.fromZ85("Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID"),
+                CurveKey.fromZ85("D:)Q[IlAW!ahhC2ac:9*A}h:p?([4%wOTJ%JR%cs"),
+                CurveKey.fromZ85("rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"),
+                CurveKey.fromZ85("JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6"));
 
-    private static final System.Logger LOG = System.getLogger("dev.zmqffm.security");
+        static final System.Logger LOG = System.getLogger("dev.zmqffm.security");
+    }
 
     private enum Role {
         CURVE_SERVER(Mechanism.CURVE, true), PLAIN_SERVER(Mechanism.PLAIN, true), NULL_SERVER(Mechanism.NULL, true),
@@ -207,7 +214,7 @@ public final class SocketSecurity {
             auth.track(socket);
         }
         for (SecurityRule w : warnings) {
-            LOG.log(Level.WARNING, w + " on " + socket + ": " + w.reason());
+            Lazy.LOG.log(Level.WARNING, w + " on " + socket + ": " + w.reason());
         }
         return List.copyOf(warnings);
     }
@@ -248,7 +255,7 @@ public final class SocketSecurity {
             checkKeyPair(keys, role.server ? "server" : "client");
         }
         if (serverKey != null) {
-            if (serverKey.isZero() || PUBLISHED_KEYS.contains(serverKey)) {
+            if (serverKey.isZero() || Lazy.PUBLISHED_KEYS.contains(serverKey)) {
                 refuse(SecurityRule.WEAK_KEY, "the server public key is all zero or a published test key");
             }
             if (serverKey.equals(keys.publicKey())) {
@@ -297,11 +304,11 @@ public final class SocketSecurity {
     }
 
     private static void checkKeyPair(CurveKey.KeyPair pair, String whose) {
-        if (pair.publicKey().isZero() || PUBLISHED_KEYS.contains(pair.publicKey())) {
+        if (pair.publicKey().isZero() || Lazy.PUBLISHED_KEYS.contains(pair.publicKey())) {
             refuse(SecurityRule.WEAK_KEY, "the " + whose + " key is all zero or a published test key");
         }
         CurveKey derived = pair.secretKey().publicKey();
-        if (PUBLISHED_KEYS.contains(derived) || isZeroSecret(pair.secretKey())) {
+        if (Lazy.PUBLISHED_KEYS.contains(derived) || isZeroSecret(pair.secretKey())) {
             refuse(SecurityRule.WEAK_KEY, "the " + whose + " secret key is all zero or a published test key");
         }
         if (!derived.equals(pair.publicKey())) {
@@ -351,7 +358,7 @@ public final class SocketSecurity {
             if (!applied.plainOverNetwork) {
                 refuse(SecurityRule.PLAIN_NOT_LOOPBACK, endpoint);
             }
-            LOG.log(Level.WARNING, SecurityRule.PLAIN_NOT_LOOPBACK_ALLOWED + " on " + endpoint + ": "
+            Lazy.LOG.log(Level.WARNING, SecurityRule.PLAIN_NOT_LOOPBACK_ALLOWED + " on " + endpoint + ": "
                     + SecurityRule.PLAIN_NOT_LOOPBACK_ALLOWED.reason());
         }
     }

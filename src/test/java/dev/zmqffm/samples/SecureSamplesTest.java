@@ -117,10 +117,11 @@ class SecureSamplesTest {
 
     @Test
     void plainServerAndClientOnLoopback() throws Exception {
-        ForkedJvm.Result hash = ForkedJvm.exec(SamplesTest.java(PlainServer.class, "hash", "alice"),
+        // A modest PBKDF2 cost: the check must fit the 1 s reply deadline on a loaded test machine.
+        ForkedJvm.Result hash = ForkedJvm.exec(SamplesTest.java(PlainServer.class, "hash", "alice", "1000"),
                 Map.of("ZMQFFM_PASSWORD", "tr0ub4dor"), 60);
         assertEquals(0, hash.exitCode(), hash.evidence());
-        assertTrue(hash.stdout().startsWith("alice:pbkdf2-sha256:"), hash.stdout());
+        assertTrue(hash.stdout().startsWith("alice:pbkdf2-sha256:1000:"), hash.stdout());
         Path users = Files.writeString(dir.resolve("users.pw"), hash.stdout());
         String ep = endpoint();
         try (Peer server = Peer.start(SamplesTest.java(PlainServer.class, ep, users.toString()))) {
