@@ -7,4 +7,10 @@
  */
 module dev.zmqffm {
     exports dev.zmqffm;
+
+    // JSpecify nullness annotations: needed to compile, and by tools that read them; not at run time.
+    requires static org.jspecify;
+    // JFR events (dev.zmqffm.internal.jfr). Not static: event classes need the module resolved, and
+    // an application launched with -m would otherwise not resolve it; jlink then includes it.
+    requires jdk.jfr;
 }

@@ -236,7 +236,7 @@ public final class Context implements AutoCloseable {
             try (Arena call = Arena.ofConfined()) {
                 MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
                 int raw = LibZmq.zmq_ctx_get(capture, handle, option.id());
-                if (raw == -1) {
+                if (option.failed(raw)) {
                     throw Failures.of("zmq_ctx_get(" + option + ")", capture);
                 }
                 return option.decode(raw);
@@ -286,6 +286,12 @@ public final class Context implements AutoCloseable {
         }
         // No new socket can appear now; close the remaining ones once their users have left.
         List<Socket> open = new ArrayList<>(sockets);
+        // Security hook: the ZAP handler's socket closes last (a handshake writing to a handler
+        // that is gone makes libzmq abort).
+        Authenticator auth = authenticator.get();
+        if (auth != null) {
+            open.sort(java.util.Comparator.comparing(auth::isHandlerSocket));
+        }
         for (Socket socket : open) {
             socket.closeForContext();
         }
@@ -298,6 +304,9 @@ public final class Context implements AutoCloseable {
                 state = CLOSED;
             }
             arena.close();
+            if (auth != null) {
+                auth.contextClosed();
+            }
         }
     }
 
@@ -311,6 +320,23 @@ public final class Context implements AutoCloseable {
     /** Number of sockets of this context that are still open. */
     public int openSockets() {
         return sockets.size();
+    }
+
+    // --- security hook (Authenticator): at most one ZAP handler per context ---------------------
+    private final java.util.concurrent.atomic.AtomicReference<Authenticator> authenticator =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    boolean attachAuthenticator(Authenticator a) {
+        return authenticator.compareAndSet(null, a);
+    }
+
+    void detachAuthenticator(Authenticator a) {
+        authenticator.compareAndSet(a, null);
+    }
+
+    /** The authenticator running in this context, or null. */
+    Authenticator authenticator() {
+        return authenticator.get();
     }
 
     /** The tracker of this context's inproc connects (see {@link InprocConnects}). */

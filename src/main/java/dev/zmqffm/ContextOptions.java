@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LayoutCheck;
 import dev.zmqffm.internal.raw.zmq_h;
 
 /**
@@ -30,6 +31,12 @@ import dev.zmqffm.internal.raw.zmq_h;
 public final class ContextOptions {
     private ContextOptions() {}
 
+    static {
+        // Before the first generated constant is read: on a platform the generated layer does
+        // not fit, its class initialisation would fail with a ClassCastException.
+        LayoutCheck.require();
+    }
+
     /** Number of I/O threads (default 1; 0 to 1024). */
     public static final ContextOption<Integer> IO_THREADS =
             new ContextOption<>("IO_THREADS", zmq_h.ZMQ_IO_THREADS(), Integer.class, true, true);
@@ -45,9 +52,9 @@ public final class ContextOptions {
     /** Scheduling priority of the I/O threads (write-only; a value for the policy, 0 or more). */
     public static final ContextOption<Integer> THREAD_PRIORITY =
             new ContextOption<>("THREAD_PRIORITY", zmq_h.ZMQ_THREAD_PRIORITY(), Integer.class, false, true);
-    /** Scheduling policy of the I/O threads (write-only; e.g. 0 = SCHED_OTHER on Linux). */
+    /** Scheduling policy of the I/O threads (e.g. 0 = SCHED_OTHER on Linux; -1, the default, leaves the OS's). */
     public static final ContextOption<Integer> THREAD_SCHED_POLICY =
-            new ContextOption<>("THREAD_SCHED_POLICY", zmq_h.ZMQ_THREAD_SCHED_POLICY(), Integer.class, false, true);
+            new ContextOption<>("THREAD_SCHED_POLICY", zmq_h.ZMQ_THREAD_SCHED_POLICY(), Integer.class, true, true);
     /** Largest message size the context accepts (default {@code Integer.MAX_VALUE}). */
     public static final ContextOption<Integer> MAX_MSGSZ =
             new ContextOption<>("MAX_MSGSZ", zmq_h.ZMQ_MAX_MSGSZ(), Integer.class, true, true);
@@ -60,9 +67,9 @@ public final class ContextOptions {
     /** Removes a CPU from the I/O threads' affinity set (write-only). */
     public static final ContextOption<Integer> THREAD_AFFINITY_CPU_REMOVE =
             new ContextOption<>("THREAD_AFFINITY_CPU_REMOVE", zmq_h.ZMQ_THREAD_AFFINITY_CPU_REMOVE(), Integer.class, false, true);
-    /** Numeric prefix of the I/O threads' names (write-only). */
+    /** Numeric prefix of the I/O threads' names (default 0: none). */
     public static final ContextOption<Integer> THREAD_NAME_PREFIX =
-            new ContextOption<>("THREAD_NAME_PREFIX", zmq_h.ZMQ_THREAD_NAME_PREFIX(), Integer.class, false, true);
+            new ContextOption<>("THREAD_NAME_PREFIX", zmq_h.ZMQ_THREAD_NAME_PREFIX(), Integer.class, true, true);
     /** Whether new sockets use IPv6 (default false). */
     public static final ContextOption<Boolean> IPV6 =
             new ContextOption<>("IPV6", zmq_h.ZMQ_IPV6(), Boolean.class, true, true);
@@ -73,4 +80,21 @@ public final class ContextOptions {
      */
     public static final ContextOption<Boolean> BLOCKY =
             new ContextOption<>("BLOCKY", zmq_h.ZMQ_BLOCKY(), Boolean.class, true, true);
+
+    /** The constant with libzmq's number {@code id}, or null (for {@link ContextOption#unchecked}). */
+    static String nameOf(int id) {
+        for (java.lang.reflect.Field f : ContextOptions.class.getDeclaredFields()) {
+            if (f.getType() == ContextOption.class) {
+                try {
+                    ContextOption<?> o = (ContextOption<?>) f.get(null);
+                    if (o.id() == id) {
+                        return o.name();
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return null;
+    }
 }

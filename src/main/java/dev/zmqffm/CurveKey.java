@@ -23,16 +23,14 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Z85 text is validated here: libzmq itself would accept a key with an embedded NUL and store
- * a mix of the old and new key. Instances are immutable.
+ * a mix of the old and new key. Instances are immutable. This type is for public keys; secret
+ * keys are {@link SecretKey}s, which never print themselves.
  */
 public final class CurveKey {
     /** Length of a key in bytes. */
     public static final int BYTES = 32;
     /** Length of a key in Z85 characters. */
     public static final int Z85_LENGTH = 40;
-
-    private static final String Z85_ALPHABET =
-            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 
     private final byte[] bytes;
 
@@ -41,12 +39,13 @@ public final class CurveKey {
     }
 
     /**
-     * A public and a secret key that belong together.
+     * A public and a secret key that belong together. Its {@code toString} shows the public key
+     * only: the secret key is a {@link SecretKey}, which prints as {@code SecretKey[redacted]}.
      *
      * @param publicKey the key to share
      * @param secretKey the key to keep
      */
-    public record KeyPair(CurveKey publicKey, CurveKey secretKey) {
+    public record KeyPair(CurveKey publicKey, SecretKey secretKey) {
         /** Checks both keys are present. */
         public KeyPair {
             Objects.requireNonNull(publicKey, "publicKey");
@@ -62,27 +61,13 @@ public final class CurveKey {
         return new CurveKey(key.clone());
     }
 
-    /** A key from its 40-character Z85 text. */
+    /**
+     * A key from its 40-character Z85 text. A rejected text is never quoted in the exception: a
+     * secret key pasted in the wrong place must not end up in a log.
+     */
     public static CurveKey fromZ85(String z85) {
         Objects.requireNonNull(z85, "z85");
-        if (z85.length() != Z85_LENGTH) {
-            throw new IllegalArgumentException("a Z85 CURVE key has " + Z85_LENGTH + " characters, not " + z85.length());
-        }
-        for (int i = 0; i < z85.length(); i++) {
-            if (Z85_ALPHABET.indexOf(z85.charAt(i)) < 0) {
-                throw new IllegalArgumentException("not a Z85 character at index " + i + ": U+"
-                        + String.format("%04X", (int) z85.charAt(i)));
-            }
-        }
-        NativeLibrary.lookup();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(BYTES);
-            MemorySegment result = LibZmq.zmq_z85_decode(out, arena.allocateFrom(z85));
-            if (result.equals(MemorySegment.NULL)) {
-                throw new IllegalArgumentException("invalid Z85 key: " + z85);
-            }
-            return new CurveKey(out.toArray(ValueLayout.JAVA_BYTE));
-        }
+        return new CurveKey(Z85.decodeKey(z85, "CURVE key"));
     }
 
     /** Generates a new key pair ({@code zmq_curve_keypair}). */
@@ -92,24 +77,29 @@ public final class CurveKey {
             MemorySegment pub = arena.allocate(Z85_LENGTH + 1);
             MemorySegment sec = arena.allocate(Z85_LENGTH + 1);
             MemorySegment capture = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            if (LibZmq.zmq_curve_keypair(capture, pub, sec) != 0) {
-                throw Failures.of("zmq_curve_keypair", capture);
+            try {
+                if (LibZmq.zmq_curve_keypair(capture, pub, sec) != 0) {
+                    throw Failures.of("zmq_curve_keypair", capture);
+                }
+                char[] secret = new char[Z85_LENGTH];
+                for (int i = 0; i < Z85_LENGTH; i++) {
+                    secret[i] = (char) sec.get(ValueLayout.JAVA_BYTE, i);
+                }
+                try {
+                    return new KeyPair(fromZ85(pub.getString(0)), SecretKey.fromZ85(secret));
+                } finally {
+                    Arrays.fill(secret, '\0');
+                }
+            } finally {
+                // The arena's memory goes back to malloc as it is: clear the secret first.
+                sec.fill((byte) 0);
             }
-            return new KeyPair(fromZ85(pub.getString(0)), fromZ85(sec.getString(0)));
         }
     }
 
-    /** The public key that belongs to {@code secretKey} ({@code zmq_curve_public}). */
-    public static CurveKey publicKeyOf(CurveKey secretKey) {
-        NativeLibrary.lookup();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment pub = arena.allocate(Z85_LENGTH + 1);
-            MemorySegment capture = arena.allocate(LibZmq.CAPTURE_LAYOUT);
-            if (LibZmq.zmq_curve_public(capture, pub, arena.allocateFrom(secretKey.toZ85())) != 0) {
-                throw Failures.of("zmq_curve_public", capture);
-            }
-            return fromZ85(pub.getString(0));
-        }
+    /** The public key that belongs to {@code secretKey}; same as {@link SecretKey#publicKey()}. */
+    public static CurveKey publicKeyOf(SecretKey secretKey) {
+        return secretKey.publicKey();
     }
 
     /** The 32 raw bytes (a copy). */
@@ -119,14 +109,17 @@ public final class CurveKey {
 
     /** The 40-character Z85 text. */
     public String toZ85() {
-        NativeLibrary.lookup();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(Z85_LENGTH + 1);
-            MemorySegment data = arena.allocate(BYTES);
-            MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, BYTES);
-            LibZmq.zmq_z85_encode(out, data, BYTES);
-            return out.getString(0);
+        return new String(Z85.encode(bytes));
+    }
+
+    /** Whether every byte is zero (libzmq's value for a key never set). */
+    boolean isZero() {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
         }
+        return true;
     }
 
     @Override

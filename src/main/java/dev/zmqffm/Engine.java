@@ -346,6 +346,14 @@ final class Engine {
     }
 
     private int stagedReceive(MemorySegment into, long size, int flags) {
+        if (size <= STAGE_LIMIT) {
+            // One downcall: zmq_recv truncates to the size asked for, as the caller's form does.
+            int rc = LibZmq.zmq_recv(capture, raw, buffer, size, flags);
+            if (rc > 0) {
+                MemorySegment.copy(buffer, 0, into, 0, Math.min(rc, size));
+            }
+            return rc;
+        }
         int rc = LibZmq.zmq_msg_recv(capture, recvMsg, raw, flags);
         if (rc >= 0) {
             long received = LibZmq.zmq_msg_size(recvMsg);

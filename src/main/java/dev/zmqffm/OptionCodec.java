@@ -6,8 +6,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * How one kind of socket option value travels through {@code zmq_setsockopt} and
@@ -23,6 +23,11 @@ abstract class OptionCodec<T> {
 
     /** The value from the first {@code size} bytes of {@code buffer}. */
     abstract T decode(MemorySegment buffer, long size);
+
+    /** The value as text for logs and messages ({@link SocketOption#format}). */
+    String format(T value) {
+        return String.valueOf(value);
+    }
 
     static final OptionCodec<Integer> INT = new OptionCodec<>() {
         @Override
@@ -58,20 +63,84 @@ abstract class OptionCodec<T> {
         }
     };
 
-    static final OptionCodec<Boolean> BOOLEAN = INT.map(b -> b ? 1 : 0, i -> i != 0);
+    static final OptionCodec<Boolean> BOOLEAN = new OverInt<>() {
+        @Override
+        int to(Boolean value) {
+            return value ? 1 : 0;
+        }
+
+        @Override
+        Boolean from(int raw) {
+            return raw != 0;
+        }
+    };
 
     /** Milliseconds as a C int, with -1 meaning {@link SocketOptions#INFINITE}. */
-    static final OptionCodec<Duration> MILLIS = INT.map(d -> millis(d, "duration"),
-            ms -> ms < 0 ? SocketOptions.INFINITE : Duration.ofMillis(ms));
+    static final OptionCodec<Duration> MILLIS = new OverInt<>() {
+        @Override
+        int to(Duration value) {
+            return millis(value, "duration");
+        }
 
-    static final OptionCodec<SocketType> SOCKET_TYPE = INT.map(SocketType::code, SocketType::of);
+        @Override
+        Duration from(int raw) {
+            return raw < 0 ? SocketOptions.INFINITE : Duration.ofMillis(raw);
+        }
 
-    static final OptionCodec<Mechanism> MECHANISM = INT.map(Mechanism::code, Mechanism::of);
+        @Override
+        String format(Duration value) {
+            return SocketOptions.INFINITE.equals(value) ? "infinite" : value.toMillis() + " ms";
+        }
+    };
 
-    static final OptionCodec<Set<PollEvent>> EVENTS = INT.map(PollEvent::bits, PollEvent::decode);
+    static final OptionCodec<SocketType> SOCKET_TYPE = new OverInt<>() {
+        @Override
+        int to(SocketType value) {
+            return value.code();
+        }
+
+        @Override
+        SocketType from(int raw) {
+            return SocketType.of(raw);
+        }
+    };
+
+    static final OptionCodec<Mechanism> MECHANISM = new OverInt<>() {
+        @Override
+        int to(Mechanism value) {
+            return value.code();
+        }
+
+        @Override
+        Mechanism from(int raw) {
+            return Mechanism.of(raw);
+        }
+    };
+
+    static final OptionCodec<Set<PollEvent>> EVENTS = new OverInt<>() {
+        @Override
+        int to(Set<PollEvent> value) {
+            return PollEvent.bits(value);
+        }
+
+        @Override
+        Set<PollEvent> from(int raw) {
+            return PollEvent.decode(raw);
+        }
+    };
 
     /** A file descriptor: a C int on POSIX, a 64-bit SOCKET on Windows. */
-    static final OptionCodec<Long> DESCRIPTOR = Platform.current().hasWideDescriptors() ? LONG : INT.map(Math::toIntExact, Integer::longValue);
+    static final OptionCodec<Long> DESCRIPTOR = Platform.current().hasWideDescriptors() ? LONG : new OverInt<>() {
+                @Override
+                int to(Long value) {
+                    return Math.toIntExact(value);
+                }
+
+                @Override
+                Long from(int raw) {
+                    return (long) raw;
+                }
+            };
 
     /** Binary data up to 255 bytes (routing ids, subscriptions, welcome messages). */
     static final OptionCodec<byte[]> BYTES = new OptionCodec<>() {
@@ -90,6 +159,11 @@ abstract class OptionCodec<T> {
         @Override
         byte[] decode(MemorySegment buffer, long size) {
             return buffer.asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
+        }
+
+        @Override
+        String format(byte[] value) {
+            return "0x" + HexFormat.of().formatHex(value);
         }
     };
 
@@ -133,25 +207,46 @@ abstract class OptionCodec<T> {
         }
     };
 
-    /** A codec for {@code U} stored as this codec's type. */
-    final <U> OptionCodec<U> map(Function<U, T> to, Function<T, U> from) {
-        OptionCodec<T> base = this;
-        return new OptionCodec<>() {
-            @Override
-            MemorySegment encode(Arena arena, U value, String option) {
-                return base.encode(arena, to.apply(value), option);
-            }
+    /**
+     * The codec of {@link SocketOption#unchecked}'s value types.
+     *
+     * @throws IllegalArgumentException for a type without one
+     */
+    @SuppressWarnings("unchecked")
+    static <T> OptionCodec<T> forType(Class<T> type) {
+        OptionCodec<?> codec = type == Integer.class ? INT : type == Long.class ? LONG
+                : type == Boolean.class ? BOOLEAN : type == Duration.class ? MILLIS
+                : type == byte[].class ? BYTES : type == String.class ? STRING : null;
+        if (codec == null) {
+            throw new IllegalArgumentException("an unchecked option is an Integer, Long, Boolean, Duration, byte[] "
+                    + "or String, not " + type.getName());
+        }
+        return (OptionCodec<T>) codec;
+    }
 
-            @Override
-            long readSize() {
-                return base.readSize();
-            }
+    /**
+     * A value stored as a C int. Subclasses rather than a pair of lambdas: a lambda's first use
+     * spins a class, and these are all created when the first option is used (startup).
+     */
+    private abstract static class OverInt<U> extends OptionCodec<U> {
+        abstract int to(U value);
 
-            @Override
-            U decode(MemorySegment buffer, long size) {
-                return from.apply(base.decode(buffer, size));
-            }
-        };
+        abstract U from(int raw);
+
+        @Override
+        final MemorySegment encode(Arena arena, U value, String option) {
+            return INT.encode(arena, to(value), option);
+        }
+
+        @Override
+        final long readSize() {
+            return Integer.BYTES;
+        }
+
+        @Override
+        final U decode(MemorySegment buffer, long size) {
+            return from(INT.decode(buffer, size));
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forwards messages between two sockets on a thread this class manages
@@ -87,7 +88,7 @@ public final class Proxy implements AutoCloseable {
      * @throws IllegalStateException if a socket is closed or in use by another thread
      * @throws IllegalArgumentException if the sockets are not all of one context
      */
-    public static Proxy start(Socket frontend, Socket backend, Socket capture) {
+    public static Proxy start(Socket frontend, Socket backend, @Nullable Socket capture) {
         Objects.requireNonNull(frontend, "frontend");
         Objects.requireNonNull(backend, "backend");
         if (frontend == backend || frontend == capture || backend == capture) {

@@ -1,9 +1,6 @@
 package dev.zmqffm;
 
-import dev.zmqffm.internal.LibZmq;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -51,19 +48,21 @@ import java.util.Optional;
  * closed by its context, {@link ContextTerminatedException}. Closing is idempotent.
  */
 public final class Socket implements AutoCloseable {
-    private static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
+    static final String ZAP_ENDPOINT = "inproc://zeromq.zap.01";
     private static final long SOCKET = Engine.SOCKET_TIMEOUT;
 
     private final Context context;
     private final SocketType type;
     private final Engine engine;
     private final UseGuard guard;
+    private final SocketControl control;
 
     Socket(Context context, MemorySegment raw, SocketType type) {
         this.context = context;
         this.type = type;
         this.engine = new Engine(raw);
         this.guard = engine.guard;
+        this.control = new SocketControl(engine);
     }
 
     /** This socket's type. */
@@ -84,6 +83,7 @@ public final class Socket implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a malformed endpoint (checked before libzmq sees it)
      * @throws AddressInUseException if the address is taken
+     * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      * @throws IllegalArgumentException also for {@code inproc://zeromq.zap.01} on a socket that
      *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort; and for a
      *         {@link SocketOptions#USE_FD} descriptor that is no longer a listening socket of the
@@ -91,15 +91,18 @@ public final class Socket implements AutoCloseable {
      */
     public String bind(String endpoint) {
         Endpoints.check(endpoint);
+        SocketChecks.beforeEndpoint(type, endpoint);
         if (endpoint.equals(ZAP_ENDPOINT) && type != SocketType.REP && type != SocketType.ROUTER) {
             // libzmq asserts (aborting the process) when a handshake meets any other type here.
             throw new IllegalArgumentException(ZAP_ENDPOINT + " is the ZAP handler endpoint: only a REP or "
                     + "ROUTER socket may bind it, not " + type);
         }
+        SocketSecurity.checkEndpoint(this, endpoint, true); // security hook
+        attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
-            SocketChecks.bind(engine, endpoint, () -> endpointCall(endpoint, 0));
-            return getOption(SocketOptions.LAST_ENDPOINT);
+            SocketChecks.bind(engine, endpoint, () -> control.endpoint(endpoint, SocketControl.BIND));
+            return control.get(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
         }
@@ -113,58 +116,37 @@ public final class Socket implements AutoCloseable {
      *         whose socket table is full: such a connect needs one spare socket to be resolved
      *         safely if nothing ever binds the endpoint (see {@link Context#close()})
      * @throws ContextTerminatedException if the context was shut down
+     * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      */
     public void connect(String endpoint) {
-        endpoint(endpoint, 1);
+        Endpoints.check(endpoint);
+        SocketSecurity.checkEndpoint(this, endpoint, false); // security hook
+        attached = true; // security hook: libzmq copies the security options now
+        endpoint(endpoint, SocketControl.CONNECT);
     }
 
     /** Stops listening on an endpoint given to (or returned by) {@link #bind(String)}. */
     public void unbind(String endpoint) {
-        endpoint(endpoint, 2);
+        endpoint(endpoint, SocketControl.UNBIND);
     }
 
     /** Disconnects from an endpoint given to {@link #connect(String)}. */
     public void disconnect(String endpoint) {
-        endpoint(endpoint, 3);
+        endpoint(endpoint, SocketControl.DISCONNECT);
     }
 
     private void endpoint(String endpoint, int which) {
         Endpoints.check(endpoint);
+        SocketChecks.beforeEndpoint(type, endpoint);
         guard.enter();
         try {
             switch (which) {
-                case 1 -> context.inproc().connect(this, endpoint, () -> endpointCall(endpoint, which));
-                case 3 -> context.inproc().disconnect(this, endpoint, () -> endpointCall(endpoint, which));
-                default -> endpointCall(endpoint, which);
+                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, () -> control.endpoint(endpoint, which));
+                case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, () -> control.endpoint(endpoint, which));
+                default -> control.endpoint(endpoint, which);
             }
         } finally {
             guard.exit();
-        }
-    }
-
-    private void endpointCall(String endpoint, int which) {
-        if (endpoint.startsWith("inproc://")) {
-            // Frames from inproc peers may be zero-copy frames with a Java free callback.
-            engine.markUpcalls();
-        }
-        MemorySegment capture = engine.capture();
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment ep = call.allocateFrom(endpoint);
-            int rc = switch (which) {
-                case 0 -> LibZmq.zmq_bind(capture, engine.handle(), ep);
-                case 1 -> LibZmq.zmq_connect(capture, engine.handle(), ep);
-                case 2 -> LibZmq.zmq_unbind(capture, engine.handle(), ep);
-                default -> LibZmq.zmq_disconnect(capture, engine.handle(), ep);
-            };
-            if (rc != 0) {
-                String op = switch (which) {
-                    case 0 -> "zmq_bind";
-                    case 1 -> "zmq_connect";
-                    case 2 -> "zmq_unbind";
-                    default -> "zmq_disconnect";
-                };
-                throw Failures.of(op + "(" + endpoint + ")", capture);
-            }
         }
     }
 
@@ -198,23 +180,17 @@ public final class Socket implements AutoCloseable {
      *         subscription prefix over 512 bytes, a PUB/XPUB {@code MAXMSGSIZE} over 513, a
      *         {@code USE_FD} that is not a listening socket (see {@link SocketOptions})
      * @throws ZmqException if libzmq rejects it for this socket type or value
+     * @throws InsecureConfigurationException for a security option after the first bind/connect,
+     *         or on a socket secured with {@link SocketSecurity}
      */
     public <T> void set(SocketOption<T> option, T value) {
         option.checkWritable();
         Objects.requireNonNull(value, option.name());
+        SocketSecurity.checkSet(this, option); // security hook
         SocketChecks.beforeSet(type, option, value);
         guard.enter();
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment v = option.codec().encode(call, value, option.name());
-            MemorySegment capture = engine.capture();
-            Retry.untilDone(ignored -> LibZmq.zmq_setsockopt(capture, engine.handle(), option.id(), v, v.byteSize()),
-                    capture, "zmq_setsockopt(" + option + ")");
-            // Remembered: they bound the waits of the blocking forms.
-            if (option == SocketOptions.RCVTIMEO) {
-                engine.timeoutsChanged(engine.sendTimeoutMillis(), OptionCodec.millis((Duration) value, "timeout"));
-            } else if (option == SocketOptions.SNDTIMEO) {
-                engine.timeoutsChanged(OptionCodec.millis((Duration) value, "timeout"), engine.receiveTimeoutMillis());
-            }
+        try {
+            control.set(option, value);
         } finally {
             guard.exit();
         }
@@ -229,21 +205,9 @@ public final class Socket implements AutoCloseable {
         option.checkReadable();
         guard.enter();
         try {
-            return getOption(option);
+            return control.get(option);
         } finally {
             guard.exit();
-        }
-    }
-
-    private <T> T getOption(SocketOption<T> option) {
-        try (Arena call = Arena.ofConfined()) {
-            long size = option.codec().readSize();
-            MemorySegment buffer = call.allocate(size, 8);
-            MemorySegment length = call.allocateFrom(ValueLayout.JAVA_LONG, size);
-            MemorySegment capture = engine.capture();
-            Retry.untilDone(ignored -> LibZmq.zmq_getsockopt(capture, engine.handle(), option.id(), buffer, length),
-                    capture, "zmq_getsockopt(" + option + ")");
-            return option.codec().decode(buffer, length.get(ValueLayout.JAVA_LONG, 0));
         }
     }
 
@@ -574,6 +538,23 @@ public final class Socket implements AutoCloseable {
         return "Socket[" + type + (isClosed() ? ", closed" : "") + "]";
     }
 
+    // --- security hook (SocketSecurity): the role applied, and whether bind/connect happened ---
+
+    private volatile SocketSecurity securityRole;
+    private volatile boolean attached;
+
+    SocketSecurity securityRole() {
+        return securityRole;
+    }
+
+    void securityApplied(SocketSecurity role) {
+        securityRole = role;
+    }
+
+    boolean hasAttached() {
+        return attached;
+    }
+
     // --- for Poller, Proxy and SocketMonitor ----------------------------------------------
 
     /** The in-use guard: a poller or proxy enters it for the sockets it uses. */
@@ -604,11 +585,8 @@ public final class Socket implements AutoCloseable {
         } else {
             guard.enter();
         }
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment ep = endpoint == null ? MemorySegment.NULL : call.allocateFrom(endpoint);
-            if (LibZmq.zmq_socket_monitor(engine.capture(), engine.handle(), ep, events) != 0) {
-                throw Failures.of("zmq_socket_monitor", engine.capture());
-            }
+        try {
+            control.monitor(endpoint, events);
             return true;
         } finally {
             guard.exit();

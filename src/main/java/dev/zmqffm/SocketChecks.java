@@ -162,6 +162,18 @@ final class SocketChecks {
         }
     }
 
+    /**
+     * Before a bind, connect, unbind or disconnect: a STREAM socket (raw TCP) must not use
+     * {@code inproc://}, where its peer's multipart messages reach it frame by frame and libzmq
+     * asserts (stream.cpp:201).
+     */
+    static void beforeEndpoint(SocketType type, String endpoint) {
+        if (type == SocketType.STREAM && endpoint.startsWith("inproc://")) {
+            throw new IllegalArgumentException("a STREAM socket cannot use inproc:// (" + endpoint + "): libzmq aborts "
+                    + "the process when an inproc peer sends it a multipart message; use tcp://");
+        }
+    }
+
     /** Called on every new socket: the defaults that keep it safe. */
     static void onCreate(Socket socket) {
         if (isPublisher(socket.type())) {

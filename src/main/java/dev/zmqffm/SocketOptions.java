@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LayoutCheck;
 import dev.zmqffm.internal.raw.zmq_h;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -28,6 +29,12 @@ import java.util.Set;
  */
 public final class SocketOptions {
     private SocketOptions() {}
+
+    static {
+        // Before the first generated constant is read: on a platform the generated layer does
+        // not fit, its class initialisation would fail with a ClassCastException.
+        LayoutCheck.require();
+    }
 
     /**
      * libzmq's -1 for durations: no timeout, linger forever, never reconnect. Any other negative
@@ -158,18 +165,18 @@ public final class SocketOptions {
     /** PLAIN client username. */
     public static final SocketOption<String> PLAIN_USERNAME =
             new SocketOption<>("PLAIN_USERNAME", zmq_h.ZMQ_PLAIN_USERNAME(), String.class, OptionCodec.STRING, true, true);
-    /** PLAIN client password. */
+    /** PLAIN client password. Write-only: a secret is never read back from a socket. */
     public static final SocketOption<String> PLAIN_PASSWORD =
-            new SocketOption<>("PLAIN_PASSWORD", zmq_h.ZMQ_PLAIN_PASSWORD(), String.class, OptionCodec.STRING, true, true);
+            new SocketOption<>("PLAIN_PASSWORD", zmq_h.ZMQ_PLAIN_PASSWORD(), String.class, OptionCodec.STRING, false, true);
     /** Act as CURVE server. Without a ZAP handler any client key is accepted. */
     public static final SocketOption<Boolean> CURVE_SERVER =
             new SocketOption<>("CURVE_SERVER", zmq_h.ZMQ_CURVE_SERVER(), Boolean.class, OptionCodec.BOOLEAN, true, true);
     /** This socket's long-term CURVE public key. */
     public static final SocketOption<CurveKey> CURVE_PUBLICKEY =
             new SocketOption<>("CURVE_PUBLICKEY", zmq_h.ZMQ_CURVE_PUBLICKEY(), CurveKey.class, OptionCodec.CURVE_KEY, true, true);
-    /** This socket's long-term CURVE secret key. */
-    public static final SocketOption<CurveKey> CURVE_SECRETKEY =
-            new SocketOption<>("CURVE_SECRETKEY", zmq_h.ZMQ_CURVE_SECRETKEY(), CurveKey.class, OptionCodec.CURVE_KEY, true, true);
+    /** This socket's long-term CURVE secret key. Write-only: a secret is never read back from a socket. */
+    public static final SocketOption<SecretKey> CURVE_SECRETKEY =
+            new SocketOption<>("CURVE_SECRETKEY", zmq_h.ZMQ_CURVE_SECRETKEY(), SecretKey.class, SecretKey.CODEC, false, true);
     /** The server's public key, set on a CURVE client. */
     public static final SocketOption<CurveKey> CURVE_SERVERKEY =
             new SocketOption<>("CURVE_SERVERKEY", zmq_h.ZMQ_CURVE_SERVERKEY(), CurveKey.class, OptionCodec.CURVE_KEY, true, true);
@@ -299,11 +306,14 @@ public final class SocketOptions {
     public static final SocketOption<String> BINDTODEVICE =
             new SocketOption<>("BINDTODEVICE", zmq_h.ZMQ_BINDTODEVICE(), String.class, OptionCodec.STRING, true, true);
 
-    private static final List<SocketOption<?>> ALL = collect();
-
     /** Every option above, in declaration order. */
     public static List<SocketOption<?>> all() {
-        return ALL;
+        return All.LIST;
+    }
+
+    /** Built on first use: reflection over 80 fields is not worth paying at startup. */
+    private static final class All {
+        static final List<SocketOption<?>> LIST = collect();
     }
 
     private static List<SocketOption<?>> collect() {

@@ -108,8 +108,10 @@ public final class Timers {
         for (int id = 0; id < count; id++) {
             Runnable h = handlers[id];
             if (h != null && due[id] - now <= 0) {
-                // Fixed rate, without bursts to catch up after a long stall.
-                due[id] = Math.max(due[id] + intervals[id], now);
+                // Fixed rate; runs missed during a stall are skipped, not made up in a burst
+                // (the next run is then a whole interval away, never "now").
+                long next = due[id] + intervals[id];
+                due[id] = next - now <= 0 ? now + intervals[id] : next;
                 ran++;
                 h.run();
             }

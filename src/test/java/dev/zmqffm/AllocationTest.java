@@ -25,15 +25,24 @@ class AllocationTest {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
+    /**
+     * The lowest of up to five measured rounds. On a loaded machine the JIT may still be
+     * compiling the loop after the warm-up (background compilation), and the interpreted loop
+     * allocates; an allocation the compiled loop really makes shows in every round.
+     */
     private static double bytesPerMessage(Runnable roundTrip) {
-        for (int i = 0; i < WARMUP; i++) {
-            roundTrip.run();
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 5 && best >= 1; round++) {
+            for (int i = 0; i < WARMUP; i++) {
+                roundTrip.run();
+            }
+            long before = allocatedBytes();
+            for (int i = 0; i < MEASURED; i++) {
+                roundTrip.run();
+            }
+            best = Math.min(best, (allocatedBytes() - before) / (double) MEASURED);
         }
-        long before = allocatedBytes();
-        for (int i = 0; i < MEASURED; i++) {
-            roundTrip.run();
-        }
-        return (allocatedBytes() - before) / (double) MEASURED;
+        return best;
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.zmqffm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -35,6 +37,35 @@ class CurveKeyTest {
         CurveKey.KeyPair b = CurveKey.generateKeyPair();
         assertNotEquals(a.secretKey(), b.secretKey());
         assertEquals(a.publicKey(), CurveKey.publicKeyOf(a.secretKey()));
+    }
+
+    @Test
+    void keyPairNeverPrintsItsSecret() {
+        CurveKey.KeyPair pair = CurveKey.generateKeyPair();
+        String secret = new String(pair.secretKey().toZ85());
+        assertFalse(pair.toString().contains(secret), pair.toString());
+        assertTrue(pair.toString().contains(pair.publicKey().toZ85()), pair.toString());
+        assertTrue(pair.toString().contains("SecretKey[redacted]"), pair.toString());
+    }
+
+    @Test
+    void rejectedTextIsNotEchoed() {
+        String almost = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf" + "\u00e9";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CurveKey.fromZ85(almost));
+        assertFalse(e.getMessage().contains("rq:rM>}U"), e.getMessage());
+        IllegalArgumentException overflow = assertThrows(IllegalArgumentException.class,
+                () -> CurveKey.fromZ85("#####" + "0".repeat(35)));
+        assertFalse(overflow.getMessage().contains("#####"), overflow.getMessage());
+    }
+
+    @Test
+    void javaZ85MatchesLibzmq() {
+        // The published test key of zmq_curve(7) and its bytes as libzmq decodes them.
+        CurveKey k = CurveKey.fromZ85("rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7");
+        assertEquals("rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7", k.toZ85());
+        assertEquals(0x54, k.bytes()[0] & 0xFF);
+        CurveKey.KeyPair pair = CurveKey.generateKeyPair();
+        assertEquals(pair.publicKey(), CurveKey.fromZ85(pair.publicKey().toZ85()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.zmqffm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -43,6 +44,43 @@ class SocketOptionTest {
                 SocketOptions.TYPE, SocketOptions.MECHANISM, SocketOptions.THREAD_SAFE)) {
             assertTrue(o.isReadable(), o.name());
             assertFalse(o.isWritable(), o.name());
+        }
+    }
+
+    @Test
+    void anUncheckedOptionReachesLibzmq() {
+        SocketOption<Boolean> multicastLoop = SocketOption.unchecked(96, Boolean.class);   // ZMQ_MULTICAST_LOOP
+        assertTrue(multicastLoop.isUnchecked());
+        assertTrue(multicastLoop.isReadable() && multicastLoop.isWritable());
+        assertEquals("option 96 (unchecked)", multicastLoop.toString());
+        try (Context ctx = Context.create(); Socket s = ctx.socket(SocketType.DEALER)) {
+            assertEquals(true, s.get(multicastLoop));
+            s.set(multicastLoop, false);
+            assertEquals(false, s.get(multicastLoop));
+            ZmqException e = assertThrows(ZmqException.class, () -> s.get(SocketOption.unchecked(999, Integer.class)));
+            assertEquals(Errno.EINVAL, e.errno());
+        }
+    }
+
+    @Test
+    void uncheckedRefusesKnownNumbersAndUnsupportedTypes() {
+        IllegalArgumentException known = assertThrows(IllegalArgumentException.class,
+                () -> SocketOption.unchecked(17, Integer.class));
+        assertTrue(known.getMessage().contains("SocketOptions.LINGER"), known.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SocketOption.unchecked(96, Set.class));
+        assertThrows(NullPointerException.class, () -> SocketOption.unchecked(96, null));
+        assertFalse(SocketOptions.LINGER.isUnchecked());
+    }
+
+    @Test
+    void formatSaysInfiniteWhereDurationToStringWouldNot() {
+        assertEquals("PT2562047788015215H30M7.999999999S", SocketOptions.INFINITE.toString());
+        assertEquals("infinite", SocketOptions.RCVTIMEO.format(SocketOptions.INFINITE));
+        assertEquals("1500 ms", SocketOptions.RCVTIMEO.format(Duration.ofMillis(1500)));
+        assertEquals("0x00ff", SocketOptions.ROUTING_ID.format(new byte[] {0, -1}));
+        assertEquals("1000", SocketOptions.SNDHWM.format(1000));
+        try (Context ctx = Context.create(); Socket s = ctx.socket(SocketType.PULL)) {
+            assertEquals("infinite", SocketOptions.RCVTIMEO.format(s.get(SocketOptions.RCVTIMEO)));
         }
     }
 }

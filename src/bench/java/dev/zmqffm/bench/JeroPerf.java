@@ -21,7 +21,7 @@ public final class JeroPerf {
         int count = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
         try (ZContext ctx = new ZContext()) {
-            run(ctx, throughput, JitWarmUp.ENDPOINT, JitWarmUp.size(size), JitWarmUp.count(throughput, size), 0);
+            run(ctx, throughput, JitWarmUp.endpoint(endpoint), JitWarmUp.size(size), JitWarmUp.count(throughput, size), 0);
             JitWarmUp.awaitQuietCompiler();
             Perf.report(throughput, "bytes", size, count, run(ctx, throughput, endpoint, size, count, warmup));
         }

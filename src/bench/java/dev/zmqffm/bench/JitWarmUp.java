@@ -8,8 +8,15 @@ import java.lang.management.ManagementFactory;
  * would otherwise compete with the measured threads for the CPU.
  */
 final class JitWarmUp {
-    /** Where the untimed warm-up pass runs: the same loops as the measurement, over inproc. */
-    static final String ENDPOINT = "inproc://jit-warm-up";
+    /**
+     * Where the untimed warm-up pass runs: the same loops as the measurement, over inproc for an
+     * inproc measurement and over loopback tcp otherwise — sockets with an inproc endpoint take
+     * the engine's non-critical path, so an inproc warm-up would train the JIT on the other
+     * branch.
+     */
+    static String endpoint(String measured) {
+        return measured.startsWith("inproc:") ? "inproc://jit-warm-up" : "tcp://127.0.0.1:*";
+    }
 
     private JitWarmUp() {}
 

@@ -52,7 +52,7 @@ public final class Perf {
                     boolean throughput = mode.equals("thr");
                     // Compiled code is what a long-running program runs: exercise the same loops
                     // untimed over inproc first, then let the JIT finish before measuring.
-                    inProcess(ctx, JitWarmUp.ENDPOINT, JitWarmUp.size(size), JitWarmUp.count(throughput, size),
+                    inProcess(ctx, JitWarmUp.endpoint(endpoint), JitWarmUp.size(size), JitWarmUp.count(throughput, size),
                             0, msgApi, throughput);
                     JitWarmUp.awaitQuietCompiler();
                     report(throughput, msgApi, size, count,

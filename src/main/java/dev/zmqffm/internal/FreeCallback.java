@@ -56,11 +56,6 @@ public final class FreeCallback {
         PENDING.remove(id);
     }
 
-    /** Number of wrapped buffers libzmq still holds. */
-    public static int pending() {
-        return PENDING.size();
-    }
-
     @SuppressWarnings("unused") // called from native code through STUB
     private static void onFree(MemorySegment data, MemorySegment hint) {
         try {

@@ -30,19 +30,26 @@ public final class NativeLibrary {
     private static volatile SymbolLookup lookup;
     private static volatile String loadedFrom;
     private static volatile String failure;
+    /** Whether {@link #failure} is a native-access denial rather than a missing library. */
+    private static volatile boolean denied;
 
     private NativeLibrary() {}
 
     /**
      * The loaded libzmq.
      *
-     * @throws UnsatisfiedLinkError naming every place tried and how to install libzmq
+     * @throws UnsatisfiedLinkError naming every place tried and how to install libzmq, or the
+     *         platform the generated bindings do not fit ({@link LayoutCheck})
+     * @throws IllegalCallerException if the JVM denies this module native access
+     *         ({@code --illegal-native-access=deny} without {@code --enable-native-access}),
+     *         naming the flag to add
      */
     public static SymbolLookup lookup() {
         SymbolLookup l = lookup;
         if (l != null) {
             return l;
         }
+        LayoutCheck.require();
         synchronized (LOCK) {
             if (lookup == null && failure == null) {
                 load();
@@ -50,10 +57,32 @@ public final class NativeLibrary {
             if (lookup == null) {
                 // A fresh error each time: a class-initialisation failure would hide it behind
                 // NoClassDefFoundError on the second attempt.
+                if (denied) {
+                    throw new IllegalCallerException(failure);
+                }
                 throw new UnsatisfiedLinkError(failure);
             }
             return lookup;
         }
+    }
+
+    /**
+     * The {@code --enable-native-access} value that grants this code native access: the module's
+     * name on the module path, {@code ALL-UNNAMED} on the class path.
+     */
+    public static String nativeAccessTarget() {
+        Module module = NativeLibrary.class.getModule();
+        return module.isNamed() ? module.getName() : "ALL-UNNAMED";
+    }
+
+    private static String nativeAccessDenied(IllegalCallerException e) {
+        String target = nativeAccessTarget();
+        return "zmq-ffm was denied native access (" + e.getMessage() + "). libzmq is called through the "
+                + "Foreign Function API, which this JVM allows only to modules granted it: run java with "
+                + "--enable-native-access=" + target
+                + ("ALL-UNNAMED".equals(target) ? " (zmq-ffm is on the class path)" : " (zmq-ffm is on the module path)")
+                + ", or, for an executable jar, add the manifest attribute 'Enable-Native-Access: ALL-UNNAMED'. "
+                + "See README, \"Native access\".";
     }
 
     /** Where libzmq was loaded from (a path or a loader name); loads it if needed. */
@@ -95,7 +124,12 @@ public final class NativeLibrary {
                 loadedFrom = candidate;
                 lookup = found;
                 return;
-            } catch (IllegalArgumentException | IllegalCallerException e) {
+            } catch (IllegalCallerException e) {
+                // --illegal-native-access=deny: no candidate can load; say so, not "not installed".
+                failure = nativeAccessDenied(e);
+                denied = true;
+                return;
+            } catch (IllegalArgumentException e) {
                 tried.add(candidate + " (" + e.getMessage() + ")");
             }
         }

@@ -1,5 +1,6 @@
 package dev.zmqffm.fuzz;
 
+import dev.zmqffm.InsecureConfigurationException;
 import dev.zmqffm.ZmqException;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,16 @@ final class Documented {
     /** Per-method additions, each from that method's {@code @throws} (or the cited docs). */
     private static final Map<String, Set<Class<? extends Throwable>>> METHOD_RULES = Map.ofEntries(
             // README "Errors": IllegalArgumentException for bad endpoints, before libzmq.
-            Map.entry("Socket.bind", Set.of(IllegalArgumentException.class)),
-            Map.entry("Socket.connect", Set.of(IllegalArgumentException.class)),
+            // Socket.bind/connect/set @throws InsecureConfigurationException: a SocketSecurity
+            // role refuses the endpoint, or a security option after the first bind/connect.
+            Map.entry("Socket.bind", Set.of(IllegalArgumentException.class, InsecureConfigurationException.class)),
+            Map.entry("Socket.connect", Set.of(IllegalArgumentException.class, InsecureConfigurationException.class)),
             Map.entry("Socket.unbind", Set.of(IllegalArgumentException.class)),
             Map.entry("Socket.disconnect", Set.of(IllegalArgumentException.class)),
             // Socket.set @throws UnsupportedOperationException, IllegalArgumentException;
             // SocketOptions: negative durations other than INFINITE, NUL in strings.
-            Map.entry("Socket.set", Set.of(UnsupportedOperationException.class, IllegalArgumentException.class)),
+            Map.entry("Socket.set", Set.of(UnsupportedOperationException.class, IllegalArgumentException.class,
+                    InsecureConfigurationException.class)),
             Map.entry("Socket.get", Set.of(UnsupportedOperationException.class)),
             Map.entry("Socket.subscribe", Set.of(IllegalArgumentException.class)),
             // Socket.send(byte[], int, int, SendFlags) @throws IndexOutOfBoundsException.

@@ -90,6 +90,33 @@ class NativeLibraryTest {
         throw new AssertionError("libzmq is loaded but not in /proc/self/maps");
     }
 
+    @Test
+    void deniedNativeAccessNamesTheFlagForTheClassPath() {
+        ForkedJvm.Result r = ForkedJvm.exec(List.of(ForkedJvm.javaLauncher().toString(), "--illegal-native-access=deny",
+                "-cp", System.getProperty("java.class.path"), TwiceMain.class.getName()), 60);
+        assertEquals(0, r.exitCode(), r.evidence());
+        String[] attempts = r.stdout().split("--- attempt ---");
+        assertEquals(3, attempts.length, r.evidence());
+        for (int i = 1; i <= 2; i++) {
+            assertTrue(attempts[i].contains("IllegalCallerException"), r.evidence());
+            assertTrue(attempts[i].contains("--enable-native-access=ALL-UNNAMED"), r.evidence());
+            assertTrue(attempts[i].contains("Enable-Native-Access: ALL-UNNAMED"), r.evidence());
+            assertFalse(attempts[i].contains("apt-get"), "blames a missing library:\n" + r.evidence());
+        }
+    }
+
+    @Test
+    void deniedNativeAccessNamesTheModuleOnTheModulePath() {
+        Path build = Path.of(System.getProperty("zmqffm.buildDir", "target"));
+        ForkedJvm.Result r = ForkedJvm.exec(List.of(ForkedJvm.javaLauncher().toString(), "--illegal-native-access=deny",
+                "--module-path", build.resolve("classes").toString(), "--add-modules", "dev.zmqffm",
+                "-cp", build.resolve("test-classes").toString(), "dev.zmqffm.testing.NamedModuleMain"), 60);
+        assertTrue(r.exitCode() != 0, r.evidence());
+        assertTrue(r.stderr().contains("IllegalCallerException"), r.evidence());
+        assertTrue(r.stderr().contains("--enable-native-access=dev.zmqffm (zmq-ffm is on the module path)"), r.evidence());
+        assertFalse(r.stderr().contains("apt-get"), r.evidence());
+    }
+
     private static List<String> command() {
         return List.of(ForkedJvm.javaLauncher().toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), MAIN);

@@ -25,6 +25,7 @@ public final class AbortScenario {
             case "remote-subscription" -> remoteSubscription(args[1], Integer.parseInt(args[2]));
             case "use-fd" -> useFd();
             case "socks-proxy" -> socksProxy();
+            case "stream-inproc" -> streamInproc();
             case "pending-inproc" -> pendingInproc();
             case "long-subscription" -> longSubscription();
             case "remote-subscription-proxy" -> remoteSubscriptionThroughProxy(Integer.parseInt(args[1]));
@@ -383,6 +384,27 @@ public final class AbortScenario {
             try (Socket s = ctx.socket(SocketType.REQ)) {
                 System.out.println("no-proxy: '" + s.get(SocketOptions.SOCKS_PROXY) + "'");
             }
+        }
+    }
+
+    /** stream.cpp:201: a multipart message from an inproc peer of a STREAM socket. */
+    static void streamInproc() throws Exception {
+        try (Context ctx = Context.create(); Socket stream = ctx.socket(SocketType.STREAM);
+             Socket dealer = ctx.socket(SocketType.DEALER)) {
+            expect("stream-bind-inproc", IllegalArgumentException.class, () -> stream.bind("inproc://stream-b"));
+            expect("stream-connect-inproc", IllegalArgumentException.class, () -> stream.connect("inproc://stream"));
+            // With the check removed, the STREAM connects and the DEALER's two-frame message aborts.
+            dealer.bind("inproc://stream");
+            try {
+                stream.connect("inproc://stream");
+            } catch (IllegalArgumentException refused) {
+                // expected
+            }
+            dealer.send("a", dev.zmqffm.SendFlags.DONT_WAIT.and(dev.zmqffm.SendFlags.SEND_MORE));
+            dealer.send("b", dev.zmqffm.SendFlags.DONT_WAIT);
+            Thread.sleep(100);
+            stream.receiveBytes(dev.zmqffm.ReceiveFlags.DONT_WAIT);
+            System.out.println("stream-tcp: " + stream.bind("tcp://127.0.0.1:*").startsWith("tcp://"));
         }
     }
 }

@@ -78,4 +78,10 @@ class AbortTest {
         run(AbortScenario.class, "socks-proxy", "socks-proxy-0: UnsupportedOperationException",
                 "socks-proxy-4: UnsupportedOperationException", "no-proxy: ''");
     }
+
+    @Test
+    void streamSocketsRefuseInproc() {
+        run(AbortScenario.class, "stream-inproc", "stream-bind-inproc: IllegalArgumentException",
+                "stream-connect-inproc: IllegalArgumentException", "stream-tcp: true");
+    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SamplesTest {
 
-    private static List<String> java(Class<?> main, String... args) {
+    static List<String> java(Class<?> main, String... args) {
         List<String> command = new ArrayList<>(List.of(ForkedJvm.javaLauncher().toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
@@ -37,7 +37,7 @@ class SamplesTest {
         awaitListening(server, "listening");
     }
 
-    private static void awaitListening(Peer server, String word) throws Exception {
+    static void awaitListening(Peer server, String word) throws Exception {
         for (int i = 0; i < 300 && !server.stderr().contains(word); i++) {
             Thread.sleep(50);
         }

@@ -25,16 +25,28 @@ public final class RawZmtpPeer implements AutoCloseable {
 
     /** Connects to a {@code tcp://host:port} endpoint and completes the NULL handshake as {@code socketType}. */
     public static RawZmtpPeer connect(String endpoint, String socketType) throws IOException {
+        return connect(endpoint, socketType, java.util.Map.of());
+    }
+
+    /**
+     * The same, with more properties in the READY command: what a crafted peer can claim about
+     * itself (e.g. its own {@code User-Id}).
+     */
+    public static RawZmtpPeer connect(String endpoint, String socketType, java.util.Map<String, String> properties)
+            throws IOException {
         String hostPort = endpoint.substring("tcp://".length());
         int colon = hostPort.lastIndexOf(':');
         SocketChannel channel = SocketChannel.open(new InetSocketAddress(hostPort.substring(0, colon),
                 Integer.parseInt(hostPort.substring(colon + 1))));
         RawZmtpPeer peer = new RawZmtpPeer(channel);
-        peer.handshake(socketType);
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("Socket-Type", socketType);
+        all.putAll(properties);
+        peer.handshake(all);
         return peer;
     }
 
-    private void handshake(String socketType) throws IOException {
+    private void handshake(java.util.Map<String, String> properties) throws IOException {
         ByteBuffer greeting = ByteBuffer.allocate(64);
         greeting.put((byte) 0xFF).put(new byte[8]).put((byte) 0x7F);   // signature
         greeting.put((byte) 3).put((byte) 0);                            // version 3.0
@@ -43,11 +55,14 @@ public final class RawZmtpPeer implements AutoCloseable {
         greeting.put(new byte[31]).flip();
         write(greeting);
         read(64);
-        byte[] name = "Socket-Type".getBytes(StandardCharsets.US_ASCII);
-        byte[] type = socketType.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer ready = ByteBuffer.allocate(1 + 5 + 1 + name.length + 4 + type.length);
+        ByteBuffer ready = ByteBuffer.allocate(255);
         ready.put((byte) 5).put("READY".getBytes(StandardCharsets.US_ASCII));
-        ready.put((byte) name.length).put(name).putInt(type.length).put(type).flip();
+        for (java.util.Map.Entry<String, String> p : properties.entrySet()) {
+            byte[] name = p.getKey().getBytes(StandardCharsets.US_ASCII);
+            byte[] value = p.getValue().getBytes(StandardCharsets.UTF_8);
+            ready.put((byte) name.length).put(name).putInt(value.length).put(value);
+        }
+        ready.flip();
         ByteBuffer command = ByteBuffer.allocate(2 + ready.remaining());
         command.put((byte) 0x04).put((byte) ready.remaining()).put(ready).flip();
         write(command);

@@ -1,0 +1,93 @@
+# shellcheck shell=bash
+# scripts/bench --startup: what a fresh process pays for its first REQ/REP round trip over tcp
+# (one context, REP bound to tcp://127.0.0.1:*, REQ connected, one request, one reply, closed),
+# side by side in one run: an empty JVM (the floor), zmq-ffm on the class path and on the module
+# path, JeroMQ, libzmq from C, and the two JVM libraries again with the JDK's AOT cache
+# (JDK 25+: -XX:AOTCacheOutput/-XX:AOTCache; older JDKs: a dynamic AppCDS archive).
+# hyperfine runs each command WARMUP + RUNS times (default 3 + 20; wall time and CPU time).
+# Writes target/bench/startup/: startup.json (hyperfine's raw export), startup.md (the table),
+# environment.txt. Sourced by scripts/bench after lib/setup.sh; needs the project built.
+
+zmqffm_bench_startup() {
+  local out="$ZMQFFM_ROOT/target/bench/startup" runs=${ZMQFFM_STARTUP_RUNS:-20} warmup=${ZMQFFM_STARTUP_WARMUP:-3}
+  local java="$JAVA_HOME/bin/java" major repo="${HOME}/.m2/repository"
+  mkdir -p "$out"
+  if ! command -v hyperfine >/dev/null 2>&1; then
+    zmqffm_ensure_packages hyperfine || return 1
+  fi
+  major=$(zmqffm_jdk_major "$JAVA_HOME")
+
+  # Jars only: the AOT cache refuses directories on the class path, and a user runs jars.
+  local jar lib="$out/lib" classes="$ZMQFFM_ROOT/target/test-classes"
+  jar=$(ls "$ZMQFFM_ROOT"/target/zmq-ffm-*.jar | grep -v -e sources -e javadoc | head -n 1)
+  rm -rf "$lib" && mkdir -p "$lib"
+  cp "$jar" "$lib/zmq-ffm.jar"
+  cp "$repo/org/zeromq/jeromq/0.6.0/jeromq-0.6.0.jar" "$repo/eu/neilalexander/jnacl/1.0.0/jnacl-1.0.0.jar" "$lib/"
+  (cd "$classes" && "$JAVA_HOME/bin/jar" --create --file "$lib/startup-bench.jar" \
+    dev/zmqffm/bench/EmptyMain.class dev/zmqffm/bench/StartupRoundTrip.class dev/zmqffm/bench/JeroStartupRoundTrip.class)
+  cc -O2 -Wall -o "$out/startup-c" "$ZMQFFM_ROOT/src/bench/c/startup.c" -lzmq || return 1
+
+  local bench="$lib/startup-bench.jar" na=--enable-native-access=ALL-UNNAMED
+  local ffm_cp="$bench:$lib/zmq-ffm.jar" jero_cp="$bench:$lib/jeromq-0.6.0.jar:$lib/jnacl-1.0.0.jar"
+  local empty=("$java" -cp "$bench" dev.zmqffm.bench.EmptyMain)
+  local ffm=("$java" "$na" -cp "$ffm_cp" dev.zmqffm.bench.StartupRoundTrip)
+  # On the module path the main class stays on the class path (it is not a module); zmq-ffm is one.
+  local ffm_mod=("$java" --enable-native-access=dev.zmqffm -p "$lib/zmq-ffm.jar" --add-modules dev.zmqffm
+    -cp "$bench" dev.zmqffm.bench.StartupRoundTrip)
+  local jero=("$java" -cp "$jero_cp" dev.zmqffm.bench.JeroStartupRoundTrip)
+
+  # One training run each makes the cache (the same command line, as the JDK requires).
+  local ffm_aot=() jero_aot=()
+  rm -f "$out"/*.aot "$out"/*.jsa
+  if [ "$major" -ge 25 ]; then
+    "$java" "$na" -XX:AOTCacheOutput="$out/ffm.aot" -cp "$ffm_cp" dev.zmqffm.bench.StartupRoundTrip >/dev/null 2>&1 || return 1
+    "$java" -XX:AOTCacheOutput="$out/jeromq.aot" -cp "$jero_cp" dev.zmqffm.bench.JeroStartupRoundTrip >/dev/null 2>&1 || return 1
+    ffm_aot=("$java" "$na" -XX:AOTCache="$out/ffm.aot" -cp "$ffm_cp" dev.zmqffm.bench.StartupRoundTrip)
+    jero_aot=("$java" -XX:AOTCache="$out/jeromq.aot" -cp "$jero_cp" dev.zmqffm.bench.JeroStartupRoundTrip)
+  else
+    "$java" "$na" -XX:ArchiveClassesAtExit="$out/ffm.jsa" -cp "$ffm_cp" dev.zmqffm.bench.StartupRoundTrip >/dev/null 2>&1 || return 1
+    "$java" -XX:ArchiveClassesAtExit="$out/jeromq.jsa" -cp "$jero_cp" dev.zmqffm.bench.JeroStartupRoundTrip >/dev/null 2>&1 || return 1
+    ffm_aot=("$java" "$na" -XX:SharedArchiveFile="$out/ffm.jsa" -cp "$ffm_cp" dev.zmqffm.bench.StartupRoundTrip)
+    jero_aot=("$java" -XX:SharedArchiveFile="$out/jeromq.jsa" -cp "$jero_cp" dev.zmqffm.bench.JeroStartupRoundTrip)
+  fi
+
+  # Every command must succeed before it is timed (a failing one would time its error path).
+  local c
+  for c in "${ffm[*]}" "${ffm_mod[*]}" "${jero[*]}" "${ffm_aot[*]}" "${jero_aot[*]}" "$out/startup-c"; do
+    $c || { zmqffm_say "bench --startup: '$c' failed"; return 1; }
+  done
+
+  {
+    echo "machine: $(nproc) cores, $(. /etc/os-release; echo "$PRETTY_NAME"), $(uname -r)"
+    echo "java: $("$java" -version 2>&1 | head -n 1)"
+    echo "libzmq: $(dpkg-query -W -f='${Version}' libzmq5 2>/dev/null || echo unknown)"
+    echo "hyperfine: $(hyperfine --version), $warmup warm-up + $runs runs per command, the commands one after another"
+    echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  } > "$out/environment.txt"
+  cat "$out/environment.txt"
+
+  hyperfine -N --style basic -w "$warmup" -r "$runs" --export-json "$out/startup.json" \
+    -n "empty JVM" "${empty[*]}" \
+    -n "C (libzmq)" "$out/startup-c" \
+    -n "zmq-ffm, class path" "${ffm[*]}" \
+    -n "zmq-ffm, module path" "${ffm_mod[*]}" \
+    -n "JeroMQ 0.6.0" "${jero[*]}" \
+    -n "zmq-ffm + AOT cache" "${ffm_aot[*]}" \
+    -n "JeroMQ + AOT cache" "${jero_aot[*]}" || return 1
+
+  # The table: mean and median wall time, CPU time (user + system), and the distance to the empty JVM.
+  python3 - "$out/startup.json" "$out/startup.md" <<'PY' || return 1
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+floor = next(r for r in results if r["command"] == "empty JVM")
+rows = ["| first REQ/REP round trip, fresh process | mean wall | median wall | min–max | CPU (user + sys) | wall − empty JVM |",
+        "|---|---|---|---|---|---|"]
+for r in results:
+    ms = lambda v: f"{v * 1000:.0f} ms"
+    rows.append(f"| {r['command']} | {ms(r['mean'])} | {ms(r['median'])} | {ms(r['min'])}–{ms(r['max'])} | "
+                f"{ms(r['user'] + r['system'])} | {'—' if r is floor else ms(r['median'] - floor['median'])} |")
+open(sys.argv[2], "w").write("\n".join(rows) + "\n")
+print("\n".join(rows))
+PY
+  echo "Wrote $out/startup.md and $out/startup.json"
+}

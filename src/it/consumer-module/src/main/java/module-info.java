@@ -1,0 +1,4 @@
+/** A modular application of zmq-ffm. */
+module dev.zmqffm.consumer {
+    requires dev.zmqffm;
+}

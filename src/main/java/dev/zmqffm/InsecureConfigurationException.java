@@ -1,0 +1,37 @@
+package dev.zmqffm;
+
+import java.util.Objects;
+
+/**
+ * A security configuration that zmq-ffm refuses because libzmq would let unauthenticated peers in,
+ * leak a secret, or abort the process. {@link #rule()} says which rule, and its
+ * {@linkplain SecurityRule#reason() reason}.
+ *
+ * <pre>{@code
+ * try {
+ *     SocketSecurity.curveServer(auth, "", serverCert).applyTo(socket);
+ * } catch (InsecureConfigurationException e) {
+ *     System.err.println(e.rule() + ": " + e.getMessage());   // EMPTY_DOMAIN: ...
+ * }
+ * }</pre>
+ */
+public final class InsecureConfigurationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The rule broken. */
+    private final SecurityRule rule;
+
+    /**
+     * @param rule the rule broken
+     * @param detail what was found (never a secret)
+     */
+    public InsecureConfigurationException(SecurityRule rule, String detail) {
+        super(Objects.requireNonNull(rule, "rule") + ": " + detail + " (" + rule.reason() + ")");
+        this.rule = rule;
+    }
+
+    /** The rule broken. */
+    public SecurityRule rule() {
+        return rule;
+    }
+}

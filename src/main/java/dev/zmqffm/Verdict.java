@@ -1,0 +1,54 @@
+package dev.zmqffm;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a {@link CurveVerifier} decided about one client: allowed under a {@code User-Id} (with
+ * optional metadata attached to every message of that peer), or denied with a reason for the audit.
+ *
+ * <pre>{@code
+ * CurveVerifier verifier = (domain, address, key) -> registry.lookup(key)   // CompletionStage<Account>
+ *         .thenApply(account -> account == null
+ *                 ? Verdict.deny("unknown device")
+ *                 : Verdict.allow(account.name(), Map.of("Tenant", account.tenant())));
+ * }</pre>
+ *
+ * @param allowed whether the peer may connect
+ * @param userId the {@code User-Id} of an allowed peer (empty for a denial)
+ * @param metadata properties attached to every message of an allowed peer
+ * @param reason why (recorded in the audit stream; never sent to the peer)
+ */
+public record Verdict(boolean allowed, String userId, Map<String, String> metadata, String reason) {
+
+    /** Copies the metadata; checks names are 1–255 bytes. */
+    public Verdict {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(reason, "reason");
+        metadata = Map.copyOf(metadata);
+        for (String name : metadata.keySet()) {
+            int n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (n == 0 || n > 255) {
+                throw new IllegalArgumentException("metadata names have 1 to 255 bytes: " + name);
+            }
+            if (Authenticator.isReservedProperty(name)) {
+                throw new IllegalArgumentException("metadata name is reserved: " + name);
+            }
+        }
+    }
+
+    /** Allowed, with this {@code User-Id}. */
+    public static Verdict allow(String userId) {
+        return new Verdict(true, userId, Map.of(), "allowed");
+    }
+
+    /** Allowed, with this {@code User-Id} and metadata. */
+    public static Verdict allow(String userId, Map<String, String> metadata) {
+        return new Verdict(true, userId, metadata, "allowed");
+    }
+
+    /** Denied. */
+    public static Verdict deny(String reason) {
+        return new Verdict(false, "", Map.of(), reason);
+    }
+}
