@@ -17,9 +17,9 @@ public final class Main {
             rep.bind("tcp://127.0.0.1:*");
             req.connect(rep.get(SocketOptions.LAST_ENDPOINT));
             req.send("hello");
-            String request = rep.receiveString();
+            String request = rep.receiveString().orElseThrow();
             rep.send("world");
-            String reply = req.receiveString();
+            String reply = req.receiveString().orElseThrow();
             if (!"hello".equals(request) || !"world".equals(reply)) {
                 System.err.println("wrong round trip: " + request + " / " + reply);
                 System.exit(1);
