@@ -317,7 +317,7 @@ public final class Context implements AutoCloseable {
             Retry.untilDone(ignored -> LibZmq.zmq_ctx_term(capture, handle), capture, "zmq_ctx_term");
             long end = System.nanoTime();
             warnIfLingerExpired(start, end);
-            Events.contextClosed(closing, id, open.size(), lingerMillis);
+            Events.contextClosed(closing, id, open.size(), lingerMillis < 0 ? Events.NO_LIMIT : lingerMillis);
         } finally {
             synchronized (lock) {
                 state = CLOSED;

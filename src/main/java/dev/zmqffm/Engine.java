@@ -294,7 +294,7 @@ final class Engine {
 
     /** Ends the JFR event of a wait; {@code result} is -1 if it timed out or threw. */
     private void endWait(Object wait, int op, int result, MemorySegment target, long length, long limit) {
-        long timeoutMillis = limit >= Timeouts.FOREVER ? -1 : Timeouts.millisRoundedUp(limit);
+        long timeoutMillis = limit >= Timeouts.FOREVER ? Events.NO_LIMIT : Timeouts.millisRoundedUp(limit);
         boolean completed = result >= 0;
         if (isSend(op)) {
             // The size sent, or that of the data (or message, still the caller's) not sent.

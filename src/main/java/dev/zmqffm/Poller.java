@@ -193,7 +193,7 @@ public final class Poller implements AutoCloseable {
             // A poll that may wait is a JFR event (null unless recorded); poll(ZERO) loops stay free.
             Object wait = limit > 0 ? Events.beginPoll() : null;
             int ready = Math.max(0, Retry.run(virtual ? virtualStep : platformStep, capture, limit, "zmq_poll"));
-            Events.endPoll(wait, polled, ready, limit >= Timeouts.FOREVER ? -1 : Timeouts.millisRoundedUp(limit));
+            Events.endPoll(wait, polled, ready, limit >= Timeouts.FOREVER ? Events.NO_LIMIT : Timeouts.millisRoundedUp(limit));
             return ready;
         } finally {
             releaseSockets();

@@ -76,10 +76,10 @@ public final class FileDescriptors {
     }
 
     private static MethodHandle getrlimit() {
+        // No lambda: this runs on a process's first round trip, where each one costs a class.
         Linker linker = Linker.nativeLinker();
-        return linker.defaultLookup().find("getrlimit")
-                .map(address -> linker.downcallHandle(address,
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
-                .orElse(null);
+        MemorySegment address = linker.defaultLookup().find("getrlimit").orElse(null);
+        return address == null ? null : linker.downcallHandle(address,
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 }

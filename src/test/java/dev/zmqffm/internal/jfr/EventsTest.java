@@ -189,7 +189,7 @@ class EventsTest {
         assertEquals(repId, served.getLong("socketId"));
         assertEquals(5, served.getLong("bytes"));
         assertTrue(served.getBoolean("completed"));
-        assertEquals(-1, served.getLong("timeout"), "no RCVTIMEO");
+        assertEquals(Events.NO_LIMIT, served.getLong("timeout"), "no RCVTIMEO");
         assertTrue(served.getDuration().toMillis() >= 40, served.toString());
         assertNotNull(served.getStackTrace());
         RecordedEvent answered = only(events, "zmqffm.Receive", "REQ");
