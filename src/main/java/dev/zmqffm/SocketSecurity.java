@@ -64,7 +64,10 @@ public final class SocketSecurity {
             CurveKey.fromZ85("rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"),
             CurveKey.fromZ85("JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6"));
 
-    private static final System.Logger LOG = System.getLogger("dev.zmqffm.security");
+    /** Made on the first warning: System.getLogger initialises logging (~110 classes at start-up). */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.zmqffm.security");
+    }
 
     private enum Role {
         CURVE_SERVER(Mechanism.CURVE, true), PLAIN_SERVER(Mechanism.PLAIN, true), NULL_SERVER(Mechanism.NULL, true),
@@ -207,7 +210,7 @@ public final class SocketSecurity {
             auth.track(socket);
         }
         for (SecurityRule w : warnings) {
-            LOG.log(Level.WARNING, w + " on " + socket + ": " + w.reason());
+            Log.LOG.log(Level.WARNING, w + " on " + socket + ": " + w.reason());
         }
         return List.copyOf(warnings);
     }
@@ -351,7 +354,7 @@ public final class SocketSecurity {
             if (!applied.plainOverNetwork) {
                 refuse(SecurityRule.PLAIN_NOT_LOOPBACK, endpoint);
             }
-            LOG.log(Level.WARNING, SecurityRule.PLAIN_NOT_LOOPBACK_ALLOWED + " on " + endpoint + ": "
+            Log.LOG.log(Level.WARNING, SecurityRule.PLAIN_NOT_LOOPBACK_ALLOWED + " on " + endpoint + ": "
                     + SecurityRule.PLAIN_NOT_LOOPBACK_ALLOWED.reason());
         }
     }

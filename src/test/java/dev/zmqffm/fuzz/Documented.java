@@ -1,5 +1,6 @@
 package dev.zmqffm.fuzz;
 
+import dev.zmqffm.InsecureConfigurationException;
 import dev.zmqffm.ZmqException;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,11 @@ final class Documented {
             Map.entry("Socket.connect", Set.of(IllegalArgumentException.class)),
             Map.entry("Socket.unbind", Set.of(IllegalArgumentException.class)),
             Map.entry("Socket.disconnect", Set.of(IllegalArgumentException.class)),
-            // Socket.set @throws UnsupportedOperationException, IllegalArgumentException;
+            // Socket.set @throws UnsupportedOperationException, IllegalArgumentException,
+            // InsecureConfigurationException (a security option after bind/connect);
             // SocketOptions: negative durations other than INFINITE, NUL in strings.
-            Map.entry("Socket.set", Set.of(UnsupportedOperationException.class, IllegalArgumentException.class)),
+            Map.entry("Socket.set", Set.of(UnsupportedOperationException.class, IllegalArgumentException.class,
+                    InsecureConfigurationException.class)),
             Map.entry("Socket.get", Set.of(UnsupportedOperationException.class)),
             Map.entry("Socket.subscribe", Set.of(IllegalArgumentException.class)),
             // Socket.send(byte[], int, int, SendFlags) @throws IndexOutOfBoundsException.
