@@ -3,6 +3,8 @@ package dev.zmqffm;
 import dev.zmqffm.internal.FileDescriptors;
 import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.NativeLibrary;
+import dev.zmqffm.internal.Warnings;
+import dev.zmqffm.internal.jfr.Events;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -77,11 +79,18 @@ public final class Context implements AutoCloseable {
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
     private final ThreadOptions threadOptions = new ThreadOptions();
     private final InprocConnects inproc;
+    /** Relates this context's JFR events. */
+    private final long id = Events.newId();
+    /** For the linger warning: {end (System.nanoTime), linger ms} of lingers not over. Guarded by lock. */
+    private final List<long[]> lingers = new ArrayList<>();
+    /** libzmq's linger ends a little after the deadline taken before zmq_close: allowed lateness. */
+    private static final long LINGER_END_SLACK_NANOS = 100_000_000;
 
     private Context(Arena arena, MemorySegment handle) {
         this.arena = arena;
         this.handle = handle;
         this.inproc = new InprocConnects(handle);
+        Events.contextCreated(id);
     }
 
     /**
@@ -154,8 +163,10 @@ public final class Context implements AutoCloseable {
                     throw Failures.of("zmq_socket", capture);
                 }
                 started = true;
-                Socket socket = new Socket(this, raw, type);
+                long socketId = Events.newId();
+                Socket socket = new Socket(this, raw, type, socketId);
                 sockets.add(socket);
+                Events.socketOpened(id, socketId, type.name());
                 try {
                     socket.set(SocketOptions.LINGER, defaultLinger());
                     SocketChecks.onCreate(socket);
@@ -274,6 +285,7 @@ public final class Context implements AutoCloseable {
      */
     @Override
     public void close() {
+        Object closing = Events.beginContextClose();
         synchronized (lock) {
             if (state >= CLOSING) {
                 return;
@@ -286,6 +298,9 @@ public final class Context implements AutoCloseable {
         }
         // No new socket can appear now; close the remaining ones once their users have left.
         List<Socket> open = new ArrayList<>(sockets);
+        if (!open.isEmpty()) {
+            Warnings.contextClosedWithOpenSockets(toString(), open.size());
+        }
         // Security hook: the ZAP handler's socket closes last (a handshake writing to a handler
         // that is gone makes libzmq abort).
         Authenticator auth = authenticator.get();
@@ -298,7 +313,11 @@ public final class Context implements AutoCloseable {
         inproc.close();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
+            long start = System.nanoTime();
             Retry.untilDone(ignored -> LibZmq.zmq_ctx_term(capture, handle), capture, "zmq_ctx_term");
+            long end = System.nanoTime();
+            warnIfLingerExpired(start, end);
+            Events.contextClosed(closing, id, open.size(), lingerMillis < 0 ? Events.NO_LIMIT : lingerMillis);
         } finally {
             synchronized (lock) {
                 state = CLOSED;
@@ -344,8 +363,40 @@ public final class Context implements AutoCloseable {
         return inproc;
     }
 
-    void forget(Socket socket) {
+    /**
+     * A socket of this context closed at {@code closedAt} ({@link System#nanoTime()}, taken
+     * before {@code zmq_close}), with its linger ({@code -1}: infinite, 0: none).
+     */
+    void forget(Socket socket, int lingerMillis, long closedAt) {
         sockets.remove(socket);
+        if (lingerMillis > 0) {
+            synchronized (lock) {
+                lingers.removeIf(l -> l[0] - closedAt < 0);
+                lingers.add(new long[] {closedAt + lingerMillis * 1_000_000L, lingerMillis});
+            }
+        }
+    }
+
+    /**
+     * {@code zmq_ctx_term} waits for queued messages until they are sent or the linger of their
+     * socket ends. If it returned just as a linger ended, having waited for it, that socket
+     * still had messages queued, and they were dropped.
+     */
+    private void warnIfLingerExpired(long termStart, long termEnd) {
+        long linger = 0;
+        long latest = termEnd - LINGER_END_SLACK_NANOS;
+        synchronized (lock) {
+            for (long[] l : lingers) {
+                // The linger that ended last before the wait did is the one the wait ended with.
+                if (l[0] - termStart > 0 && termEnd - l[0] >= 0 && l[0] - latest > 0) {
+                    latest = l[0];
+                    linger = l[1];
+                }
+            }
+        }
+        if (linger > 0) {
+            Warnings.lingerExpired(toString(), (termEnd - termStart) / 1_000_000, linger);
+        }
     }
 
     private void nativeShutdown() {

@@ -54,12 +54,22 @@ final class Endpoints {
         if (port.equals("*")) {
             return;
         }
-        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (port.isEmpty() || port.length() > 5 || !digits(port)) {
             throw bad(endpoint, "port must be * or a number from 0 to 65535, not '" + port + "'");
         }
         if (Integer.parseInt(port) > 65535) {
             throw bad(endpoint, "port must be from 0 to 65535, not " + port);
         }
+    }
+
+    /** A loop, not a stream: this runs on a process's first bind or connect. */
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static IllegalArgumentException bad(String endpoint, String why) {

@@ -4,6 +4,7 @@ import dev.zmqffm.internal.Epoll;
 import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.PollItems;
 import dev.zmqffm.internal.Reactor;
+import dev.zmqffm.internal.jfr.Events;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -77,6 +78,9 @@ final class Engine {
     private static final long KEEP_RECEIVED_LIMIT = 8192;
 
     final UseGuard guard = new UseGuard("socket");
+    /** Relates this socket's JFR events ({@link Events#newId()}). */
+    final long id;
+    private final String typeName;
     private final Arena arena;
     private final MemorySegment handle;
     private final MemorySegment raw;
@@ -95,6 +99,7 @@ final class Engine {
     private boolean upcalls;
     private int sendTimeoutMillis = -1;
     private int receiveTimeoutMillis = -1;
+    private int lingerMillis = -1;
     private int fd = -1;
 
     // The operation being waited for (one thread at a time is inside: the guard).
@@ -111,7 +116,9 @@ final class Engine {
     private byte[] recvArray;
     private MemorySegment recvArraySegment;
 
-    Engine(MemorySegment socket) {
+    Engine(MemorySegment socket, long id, String typeName) {
+        this.id = id;
+        this.typeName = typeName;
         this.arena = Arena.ofShared();
         // The handle lives in the socket's arena: after close, passing it to a downcall throws
         // IllegalStateException before any native code runs.
@@ -157,6 +164,16 @@ final class Engine {
     void timeoutsChanged(int sendMillis, int receiveMillis) {
         sendTimeoutMillis = sendMillis;
         receiveTimeoutMillis = receiveMillis;
+    }
+
+    /** Remembers the socket's linger, for its context's warning about dropped messages. */
+    void lingerChanged(int millis) {
+        lingerMillis = millis;
+    }
+
+    /** The linger last set, -1 for infinite (libzmq's default). */
+    int lingerMillis() {
+        return lingerMillis;
     }
 
     int sendTimeoutMillis() {
@@ -261,10 +278,30 @@ final class Engine {
         // On a platform thread, a wait as long as the socket's own timeout is the ordinary
         // blocking call: no added latency.
         this.blockingNext = timeout == SOCKET_TIMEOUT && !Thread.currentThread().isVirtual();
+        // The one place a call starts to wait: its JFR event (null unless recorded) spans the wait.
+        Object wait = isSend(op) ? Events.beginSend() : Events.beginReceive();
+        int result = -1;
         try {
-            return Retry.run(waitStep, capture, limit, name(op));
+            result = Retry.run(waitStep, capture, limit, name(op));
+            return result;
         } finally {
             this.target = null;
+            if (wait != null) {
+                endWait(wait, op, result, target, length, limit);
+            }
+        }
+    }
+
+    /** Ends the JFR event of a wait; {@code result} is -1 if it timed out or threw. */
+    private void endWait(Object wait, int op, int result, MemorySegment target, long length, long limit) {
+        long timeoutMillis = limit >= Timeouts.FOREVER ? Events.NO_LIMIT : Timeouts.millisRoundedUp(limit);
+        boolean completed = result >= 0;
+        if (isSend(op)) {
+            // The size sent, or that of the data (or message, still the caller's) not sent.
+            long bytes = completed ? result : op == MSG_SEND ? LibZmq.zmq_msg_size(target) : length;
+            Events.endSend(wait, typeName, id, bytes, timeoutMillis, completed);
+        } else {
+            Events.endReceive(wait, typeName, id, completed ? result : 0, timeoutMillis, completed);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.zmqffm.internal.Epoll;
 import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.PollItems;
 import dev.zmqffm.internal.Reactor;
+import dev.zmqffm.internal.jfr.Events;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -189,7 +190,11 @@ public final class Poller implements AutoCloseable {
                         + "socket closed, so an unlimited poll would never return");
             }
             boolean virtual = Thread.currentThread().isVirtual() && limit > 0;
-            return Math.max(0, Retry.run(virtual ? virtualStep : platformStep, capture, limit, "zmq_poll"));
+            // A poll that may wait is a JFR event (null unless recorded); poll(ZERO) loops stay free.
+            Object wait = limit > 0 ? Events.beginPoll() : null;
+            int ready = Math.max(0, Retry.run(virtual ? virtualStep : platformStep, capture, limit, "zmq_poll"));
+            Events.endPoll(wait, polled, ready, limit >= Timeouts.FOREVER ? Events.NO_LIMIT : Timeouts.millisRoundedUp(limit));
+            return ready;
         } finally {
             releaseSockets();
             guard.exit();

@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.jfr.Events;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -57,10 +58,10 @@ public final class Socket implements AutoCloseable {
     private final UseGuard guard;
     private final SocketControl control;
 
-    Socket(Context context, MemorySegment raw, SocketType type) {
+    Socket(Context context, MemorySegment raw, SocketType type, long id) {
         this.context = context;
         this.type = type;
-        this.engine = new Engine(raw);
+        this.engine = new Engine(raw, id, type.name());
         this.guard = engine.guard;
         this.control = new SocketControl(engine);
     }
@@ -525,11 +526,13 @@ public final class Socket implements AutoCloseable {
     }
 
     private void release() {
+        long closedAt = System.nanoTime();
         try {
             context.inproc().closing(this);
             engine.release();
         } finally {
-            context.forget(this);
+            context.forget(this, engine.lingerMillis(), closedAt);
+            Events.socketClosed(engine.id, type.name());
         }
     }
 
@@ -560,6 +563,11 @@ public final class Socket implements AutoCloseable {
     /** The in-use guard: a poller or proxy enters it for the sockets it uses. */
     UseGuard guard() {
         return guard;
+    }
+
+    /** The id of this socket's JFR events. */
+    long eventId() {
+        return engine.id;
     }
 
     /** The engine (for a proxy, which must mark the socket's frames as possibly zero-copy). */

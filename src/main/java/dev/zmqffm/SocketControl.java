@@ -61,11 +61,13 @@ final class SocketControl {
             Retry.untilDone(ignored -> LibZmq.zmq_setsockopt(capture, engine.handle(), option.id(), v, v.byteSize()),
                     capture, "zmq_setsockopt(" + option + ")");
         }
-        // Remembered: they bound the waits of the blocking forms.
+        // Remembered: the timeouts bound the waits of the blocking forms; linger, for Context.close.
         if (option == SocketOptions.RCVTIMEO) {
             engine.timeoutsChanged(engine.sendTimeoutMillis(), OptionCodec.millis((Duration) value, "timeout"));
         } else if (option == SocketOptions.SNDTIMEO) {
             engine.timeoutsChanged(OptionCodec.millis((Duration) value, "timeout"), engine.receiveTimeoutMillis());
+        } else if (option == SocketOptions.LINGER) {
+            engine.lingerChanged(OptionCodec.millis((Duration) value, "linger"));
         }
     }
 

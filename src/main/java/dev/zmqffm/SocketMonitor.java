@@ -1,9 +1,11 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.jfr.Events;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -42,6 +44,11 @@ import java.util.stream.StreamSupport;
  */
 public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent> {
     private static final AtomicLong COUNTER = new AtomicLong();
+    /** The events recorded as {@code zmqffm.Connection}: failures and unexpected ends. */
+    private static final Set<MonitorEvent.Type> PROBLEMS = EnumSet.of(MonitorEvent.Type.CONNECT_RETRIED,
+            MonitorEvent.Type.BIND_FAILED, MonitorEvent.Type.ACCEPT_FAILED, MonitorEvent.Type.CLOSE_FAILED,
+            MonitorEvent.Type.DISCONNECTED, MonitorEvent.Type.HANDSHAKE_FAILED_NO_DETAIL,
+            MonitorEvent.Type.HANDSHAKE_FAILED_PROTOCOL, MonitorEvent.Type.HANDSHAKE_FAILED_AUTH);
 
     private final Socket monitored;
     private final Socket reader;
@@ -98,14 +105,23 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
      */
     public Optional<MonitorEvent> next(Duration timeout) {
         checkOpen();
-        return reader.receiveMultipart(timeout).map(SocketMonitor::decode);
+        return reader.receiveMultipart(timeout).map(this::read);
     }
 
     /** The next event, waiting as long as it takes. */
     public MonitorEvent next() {
         checkOpen();
         // Without a receive timeout on the reader, the blocking receive only ends with a frame.
-        return decode(reader.receiveMultipart().orElseThrow());
+        return read(reader.receiveMultipart().orElseThrow());
+    }
+
+    /** Decodes an event read and records it as a JFR event if it is a connection problem. */
+    private MonitorEvent read(List<byte[]> frames) {
+        MonitorEvent e = decode(frames);
+        if (PROBLEMS.contains(e.type())) {
+            Events.connectionProblem(monitored.eventId(), e.type().name(), e.endpoint(), e.value());
+        }
+        return e;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.jfr.Events;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +132,7 @@ final class ZapHandler implements Runnable {
         } catch (ZapRequest.Malformed m) {
             audit(new AuditRecord(time, "", "", null, "", 500, "", "malformed request: " + m.getMessage(),
                     Duration.ofNanos(System.nanoTime() - start)));
+            Events.authentication("", "", "", "", 500, "malformed request: " + m.getMessage());
             if (m.envelope != null) {
                 send(new ZapReply(m.envelope, m.requestId, 500, "malformed request", "", Map.of()));
             }
@@ -243,6 +245,8 @@ final class ZapHandler implements Runnable {
         // Audited before the reply is sent: a record always exists by the time the peer is let in.
         audit(new AuditRecord(time, r.domain(), r.address(), r.mechanism(), r.principal(), d.status(),
                 d.status() == 200 ? v.userId() : "", v.reason(), Duration.ofNanos(System.nanoTime() - start)));
+        // The principal, never the credentials: a PLAIN password must not reach a recording.
+        Events.authentication(r.domain(), r.address(), r.mechanism().name(), r.principal(), d.status(), v.reason());
         send(new ZapReply(r.envelope(), r.requestId(), d.status(), d.status() == 200 ? "OK" : "denied",
                 v.userId(), metadata));
     }

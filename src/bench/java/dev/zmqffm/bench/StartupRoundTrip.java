@@ -22,8 +22,8 @@ public final class StartupRoundTrip {
             rep.bind("tcp://127.0.0.1:*");
             req.connect(rep.get(SocketOptions.LAST_ENDPOINT));
             req.send("hello");
-            rep.send(rep.receiveString().equals("hello") ? "world" : "wrong");
-            if (!req.receiveString().equals("world")) {
+            rep.send(rep.receiveString().orElseThrow().equals("hello") ? "world" : "wrong");
+            if (!req.receiveString().orElseThrow().equals("world")) {
                 System.exit(1);
             }
         }

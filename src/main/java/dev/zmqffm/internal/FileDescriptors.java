@@ -1,5 +1,6 @@
 package dev.zmqffm.internal;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -7,6 +8,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.nio.file.Path;
  * instead of failing when there are too few: the first socket of a context starts the reaper
  * and I/O threads, and each asserts that its {@code epoll} descriptor could be created.
  *
- * <p>Linux and macOS only (the soft {@code RLIMIT_NOFILE} from {@code getrlimit}, the open
+ * <p>Linux and macOS only (the soft {@code RLIMIT_NOFILE} from {@code /proc/self/limits} or {@code getrlimit}, the open
  * descriptors listed in {@code /proc/self/fd} or {@code /dev/fd}); elsewhere the answer is
  * "unknown" and nothing is checked.
  */
@@ -27,7 +29,13 @@ public final class FileDescriptors {
     private static final boolean LINUX = Platform.current() == Platform.LINUX;
     private static final boolean MAC = Platform.current() == Platform.MACOS;
     private static final int RLIMIT_NOFILE = LINUX ? 7 : 8;
-    private static final MethodHandle GETRLIMIT = LINUX || MAC ? getrlimit() : null;
+    /**
+     * macOS only: Linux reads {@code /proc/self/limits}, as a downcall handle would cost a
+     * process's first round trip about 15 ms and 90 classes.
+     */
+    private static final MethodHandle GETRLIMIT = MAC ? getrlimit() : null;
+    /** A soft limit meaning the limit could not be read for want of a descriptor. */
+    private static final long NONE_LEFT = -2;
 
     private FileDescriptors() {}
 
@@ -38,6 +46,9 @@ public final class FileDescriptors {
      */
     public static long available() {
         long limit = softLimit();
+        if (limit == NONE_LEFT) {
+            return 0;
+        }
         if (limit < 0 || limit >= Integer.MAX_VALUE) {
             return UNKNOWN;
         }
@@ -46,13 +57,56 @@ public final class FileDescriptors {
     }
 
     private static long softLimit() {
-        if (GETRLIMIT == null) {
+        return LINUX ? procSoftLimit() : getrlimitSoftLimit(GETRLIMIT);
+    }
+
+    /**
+     * The soft limit from the "Max open files" line of {@code /proc/self/limits}
+     * ({@code Long.MAX_VALUE} for unlimited); {@link #NONE_LEFT} if the file is there but cannot
+     * be opened (as in {@link #openCount()}), UNKNOWN if it is not there or not understood.
+     */
+    static long procSoftLimit() {
+        Path limits = Path.of("/proc/self/limits");
+        String text;
+        // java.io, already loaded at start-up: Files.readAllBytes would load ~40 channel classes.
+        try (FileInputStream in = new FileInputStream(limits.toString())) {
+            text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return Files.exists(limits) ? NONE_LEFT : UNKNOWN;
+        }
+        String key = "Max open files";
+        int at = text.indexOf(key);
+        if (at < 0) {
+            return UNKNOWN;
+        }
+        int start = at + key.length();
+        while (start < text.length() && text.charAt(start) == ' ') {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && text.charAt(end) != ' ' && text.charAt(end) != '\n') {
+            end++;
+        }
+        String soft = text.substring(start, end);
+        if (soft.equals("unlimited")) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            return Long.parseLong(soft);
+        } catch (NumberFormatException e) {
+            return UNKNOWN;
+        }
+    }
+
+    /** The soft limit through {@code getrlimit} ({@code -1}: unlimited), or UNKNOWN. */
+    static long getrlimitSoftLimit(MethodHandle getrlimit) {
+        if (getrlimit == null) {
             return UNKNOWN;
         }
         try (Arena arena = Arena.ofConfined()) {
             // struct rlimit { rlim_t rlim_cur; rlim_t rlim_max; } with a 64-bit rlim_t on both.
             MemorySegment limits = arena.allocate(ValueLayout.JAVA_LONG, 2);
-            int rc = (int) GETRLIMIT.invokeExact(RLIMIT_NOFILE, limits);
+            int rc = (int) getrlimit.invokeExact(RLIMIT_NOFILE, limits);
             return rc == 0 ? limits.get(ValueLayout.JAVA_LONG, 0) : UNKNOWN;
         } catch (Throwable e) {
             return UNKNOWN;
@@ -75,11 +129,12 @@ public final class FileDescriptors {
         return Math.max(0, count - 1);
     }
 
-    private static MethodHandle getrlimit() {
+    /** A handle on {@code getrlimit(int resource, struct rlimit *)}, or null where there is none. */
+    static MethodHandle getrlimit() {
+        // No lambda: on macOS this runs on a process's first round trip, where each costs a class.
         Linker linker = Linker.nativeLinker();
-        return linker.defaultLookup().find("getrlimit")
-                .map(address -> linker.downcallHandle(address,
-                        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
-                .orElse(null);
+        MemorySegment address = linker.defaultLookup().find("getrlimit").orElse(null);
+        return address == null ? null : linker.downcallHandle(address,
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 }

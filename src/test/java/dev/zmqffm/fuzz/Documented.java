@@ -45,7 +45,8 @@ final class Documented {
             Map.entry("Socket.connect", Set.of(IllegalArgumentException.class, InsecureConfigurationException.class)),
             Map.entry("Socket.unbind", Set.of(IllegalArgumentException.class)),
             Map.entry("Socket.disconnect", Set.of(IllegalArgumentException.class)),
-            // Socket.set @throws UnsupportedOperationException, IllegalArgumentException;
+            // Socket.set @throws UnsupportedOperationException, IllegalArgumentException,
+            // InsecureConfigurationException (a security option after bind/connect);
             // SocketOptions: negative durations other than INFINITE, NUL in strings.
             Map.entry("Socket.set", Set.of(UnsupportedOperationException.class, IllegalArgumentException.class,
                     InsecureConfigurationException.class)),

@@ -26,6 +26,7 @@ final class ContextCloseEvent extends jdk.jfr.Event {
     int socketsClosed;
 
     @Label("Default Linger")
+    @Description("The linger given to the context's new sockets; Forever for infinite")
     @Timespan(Timespan.MILLISECONDS)
     long linger;
 }

@@ -1,6 +1,7 @@
 package dev.zmqffm.internal.jfr;
 
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.FlightRecorder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Cost when not recorded.</b> The hot-path pair ({@code begin…}/{@code end…}) is a check of
  * the event's enabled flag and a null test: without a recording, {@link jdk.jfr.Event#isEnabled()}
  * is the base class's {@code return false}, which the JIT folds away; with JFR running but the
- * event off, it is one static read (JMH: {@code EventsBenchmark}). Nothing is allocated and no
+ * event off, it is one static read (JMH: {@code EventsBenchmark}); before JFR is started at all,
+ * one static read and no event class is initialised. Nothing is allocated and no
  * clock is read unless the event is on. Tokens are typed {@code Object} so a caller's class does
  * not link the event classes.
  *
@@ -28,17 +30,35 @@ import org.jspecify.annotations.Nullable;
 public final class Events {
     private Events() {}
 
-    // Probes for the enabled checks: isEnabled() only reads the event class's configuration.
-    private static final SendEvent SEND = new SendEvent();
-    private static final ReceiveEvent RECEIVE = new ReceiveEvent();
-    private static final PollWaitEvent POLL = new PollWaitEvent();
-    private static final ContextCloseEvent CONTEXT_CLOSE = new ContextCloseEvent();
+    /**
+     * Probes for the enabled checks: isEnabled() only reads the event class's configuration.
+     * A holder, because the first instance of an event class initialises JFR (about 0.3 s and
+     * 100 classes): it is made only once JFR is running, see {@link #off()}.
+     */
+    private static final class Probes {
+        static final SendEvent SEND = new SendEvent();
+        static final ReceiveEvent RECEIVE = new ReceiveEvent();
+        static final PollWaitEvent POLL = new PollWaitEvent();
+        static final ContextCloseEvent CONTEXT_CLOSE = new ContextCloseEvent();
+    }
 
     private static final AtomicLong IDS = new AtomicLong();
+
+    /** A timeout or linger without limit: the value JFR prints as {@code Forever}. */
+    public static final long NO_LIMIT = Long.MAX_VALUE;
 
     /** A process-unique id for a new context or socket, to relate its events. */
     public static long newId() {
         return IDS.incrementAndGet();
+    }
+
+    /**
+     * Whether JFR has not been started in this process ({@code -XX:StartFlightRecording},
+     * {@code jcmd JFR.start}, a {@code Recording}): then no event can be recorded, and no event
+     * class is touched, so a process that never records never pays for initialising JFR.
+     */
+    private static boolean off() {
+        return !FlightRecorder.isInitialized();
     }
 
     private static jdk.jfr.Event begun(jdk.jfr.Event e) {
@@ -50,7 +70,7 @@ public final class Events {
 
     /** Before a send that may block: a token for {@link #endSend}, or null if not recorded. */
     public static @Nullable Object beginSend() {
-        if (!SEND.isEnabled()) {
+        if (off() || !Probes.SEND.isEnabled()) {
             return null;
         }
         return begun(new SendEvent());
@@ -62,7 +82,7 @@ public final class Events {
      * @param begun the token, or null (then nothing happens)
      * @param socketType e.g. {@code PUSH}
      * @param bytes the payload size
-     * @param timeoutMillis the send timeout in force, -1 for none
+     * @param timeoutMillis the send timeout in force, {@link #NO_LIMIT} for none
      * @param completed false if it returned without sending (timeout, would block)
      */
     public static void endSend(@Nullable Object begun, String socketType, long socketId, long bytes,
@@ -75,7 +95,7 @@ public final class Events {
 
     /** Before a receive that may block: a token for {@link #endReceive}, or null if not recorded. */
     public static @Nullable Object beginReceive() {
-        if (!RECEIVE.isEnabled()) {
+        if (off() || !Probes.RECEIVE.isEnabled()) {
             return null;
         }
         return begun(new ReceiveEvent());
@@ -98,7 +118,7 @@ public final class Events {
 
     /** Before {@code zmq_poll}: a token for {@link #endPoll}, or null if not recorded. */
     public static @Nullable Object beginPoll() {
-        if (!POLL.isEnabled()) {
+        if (off() || !Probes.POLL.isEnabled()) {
             return null;
         }
         return begun(new PollWaitEvent());
@@ -123,6 +143,9 @@ public final class Events {
 
     /** A context was created. */
     public static void contextCreated(long contextId) {
+        if (off()) {
+            return;
+        }
         ContextCreateEvent e = new ContextCreateEvent();
         if (e.isEnabled()) {
             e.contextId = contextId;
@@ -132,7 +155,7 @@ public final class Events {
 
     /** At the start of a context's close: a token for {@link #contextClosed}, or null if not recorded. */
     public static @Nullable Object beginContextClose() {
-        if (!CONTEXT_CLOSE.isEnabled()) {
+        if (off() || !Probes.CONTEXT_CLOSE.isEnabled()) {
             return null;
         }
         return begun(new ContextCloseEvent());
@@ -142,7 +165,7 @@ public final class Events {
      * A context's close finished.
      *
      * @param socketsClosed sockets still open that the close had to close
-     * @param lingerMillis the context's default linger, -1 for infinite
+     * @param lingerMillis the context's default linger, {@link #NO_LIMIT} for infinite
      */
     public static void contextClosed(@Nullable Object begun, long contextId, int socketsClosed, long lingerMillis) {
         if (begun == null) {
@@ -160,6 +183,9 @@ public final class Events {
 
     /** A socket was created. */
     public static void socketOpened(long contextId, long socketId, String socketType) {
+        if (off()) {
+            return;
+        }
         SocketOpenEvent e = new SocketOpenEvent();
         if (e.isEnabled()) {
             e.contextId = contextId;
@@ -171,6 +197,9 @@ public final class Events {
 
     /** A socket was closed. */
     public static void socketClosed(long socketId, String socketType) {
+        if (off()) {
+            return;
+        }
         SocketCloseEvent e = new SocketCloseEvent();
         if (e.isEnabled()) {
             e.socketId = socketId;
@@ -188,6 +217,9 @@ public final class Events {
      * @param value the event's value (errno, protocol error code, retry interval)
      */
     public static void connectionProblem(long socketId, String event, String endpoint, int value) {
+        if (off()) {
+            return;
+        }
         ConnectionEvent e = new ConnectionEvent();
         if (e.isEnabled()) {
             e.socketId = socketId;
@@ -206,6 +238,9 @@ public final class Events {
      */
     public static void authentication(String domain, String address, String mechanism, String identity,
                                       int statusCode, String statusText) {
+        if (off()) {
+            return;
+        }
         AuthenticationEvent e = new AuthenticationEvent();
         if (e.isEnabled()) {
             e.domain = domain;

@@ -24,7 +24,7 @@ final class PollWaitEvent extends jdk.jfr.Event {
     int ready;
 
     @Label("Timeout")
-    @Description("How long the poll was allowed to wait; -1 for no limit")
+    @Description("How long the poll was allowed to wait; Forever for no limit")
     @Timespan(Timespan.MILLISECONDS)
     long timeout;
 }

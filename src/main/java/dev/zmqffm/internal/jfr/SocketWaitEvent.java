@@ -22,7 +22,7 @@ abstract class SocketWaitEvent extends jdk.jfr.Event {
     long bytes;
 
     @Label("Timeout")
-    @Description("How long the call was allowed to wait; -1 for no limit")
+    @Description("How long the call was allowed to wait; Forever for no limit")
     @Timespan(Timespan.MILLISECONDS)
     long timeout;
 
