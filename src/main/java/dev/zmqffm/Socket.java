@@ -91,8 +91,7 @@ public final class Socket implements AutoCloseable {
      *         endpoint's family (tcp: IPv4/IPv6, ipc: Unix)
      */
     public String bind(String endpoint) {
-        Endpoints.check(endpoint);
-        SocketChecks.beforeEndpoint(type, endpoint);
+        checkEndpoint(endpoint);
         if (endpoint.equals(ZAP_ENDPOINT) && type != SocketType.REP && type != SocketType.ROUTER) {
             // libzmq asserts (aborting the process) when a handshake meets any other type here.
             throw new IllegalArgumentException(ZAP_ENDPOINT + " is the ZAP handler endpoint: only a REP or "
@@ -120,7 +119,7 @@ public final class Socket implements AutoCloseable {
      * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      */
     public void connect(String endpoint) {
-        Endpoints.check(endpoint);
+        checkEndpoint(endpoint);
         SocketSecurity.checkEndpoint(this, endpoint, false); // security hook
         attached = true; // security hook: libzmq copies the security options now
         endpoint(endpoint, SocketControl.CONNECT);
@@ -128,17 +127,24 @@ public final class Socket implements AutoCloseable {
 
     /** Stops listening on an endpoint given to (or returned by) {@link #bind(String)}. */
     public void unbind(String endpoint) {
+        checkEndpoint(endpoint);
         endpoint(endpoint, SocketControl.UNBIND);
     }
 
     /** Disconnects from an endpoint given to {@link #connect(String)}. */
     public void disconnect(String endpoint) {
+        checkEndpoint(endpoint);
         endpoint(endpoint, SocketControl.DISCONNECT);
     }
 
-    private void endpoint(String endpoint, int which) {
+    /** The checks every endpoint passes before libzmq or a security rule sees it. */
+    private void checkEndpoint(String endpoint) {
         Endpoints.check(endpoint);
         SocketChecks.beforeEndpoint(type, endpoint);
+    }
+
+    /** Connects, unbinds or disconnects an endpoint already through {@link #checkEndpoint}. */
+    private void endpoint(String endpoint, int which) {
         guard.enter();
         try {
             switch (which) {
