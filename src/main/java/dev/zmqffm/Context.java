@@ -74,6 +74,8 @@ public final class Context implements AutoCloseable {
     private final Arena arena;
     private final MemorySegment handle;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    /** Readers of monitors whose socket closed before they could be stopped ({@link SocketMonitor#orphaned()}). */
+    private final List<Socket> monitorOrphans = new ArrayList<>();
     private int state = OPEN;
     private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
@@ -150,6 +152,7 @@ public final class Context implements AutoCloseable {
         Objects.requireNonNull(type, "type");
         synchronized (lock) {
             checkOpen("socket");
+            closeStoppedOrphans();
             // Creation and registration happen under the lock so close() can never miss a socket
             // (a socket it did not close would make zmq_ctx_term wait forever).
             if (!started) {
@@ -310,7 +313,7 @@ public final class Context implements AutoCloseable {
         for (Socket socket : open) {
             socket.closeForContext();
         }
-        inproc.close();
+        inproc.closeResolver();
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
             long start = System.nanoTime();
@@ -356,6 +359,24 @@ public final class Context implements AutoCloseable {
     /** The authenticator running in this context, or null. */
     Authenticator authenticator() {
         return authenticator.get();
+    }
+
+    /** Keeps {@code reader} open until its monitor's MONITOR_STOPPED arrived (or this context closes). */
+    void adoptMonitorReader(Socket reader) {
+        synchronized (lock) {
+            monitorOrphans.add(reader);
+        }
+    }
+
+    /** Closes the orphaned monitor readers whose stop arrived; called with each new socket. */
+    private void closeStoppedOrphans() {
+        monitorOrphans.removeIf(reader -> {
+            if (reader.isClosed() || SocketMonitor.stoppedEventQueued(reader)) {
+                reader.close();
+                return true;
+            }
+            return false;
+        });
     }
 
     /** The tracker of this context's inproc connects (see {@link InprocConnects}). */

@@ -3,36 +3,51 @@ package dev.zmqffm;
 import dev.zmqffm.internal.LibZmq;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Keeps libzmq from ever terminating a context with a pending {@code inproc://} connect (one
- * made before anything bound the endpoint). {@code zmq_ctx_term} "connects up" each pending
- * connect by creating a PAIR socket and binding it there, asserting that the socket could be
- * created (ctx.cpp:169: it cannot when the socket limit is reached) and, for peers that expect
- * a routing id, that the id could be written into the pipe (pipe.cpp:87: it cannot when the
- * connecting socket is already closing). Either assertion aborts the process.
+ * Keeps libzmq's {@code inproc://} transport from aborting the process. A connect made before
+ * anything bound its endpoint is <em>pending</em>: libzmq parks its pipe in the context until a
+ * bind, then attaches it to the binding socket and, if the connecting socket expects a routing
+ * id (REP, ROUTER), writes the binder's id into it, asserting that the write succeeded
+ * (pipe.cpp:87). It fails — and the process aborts — when the pipe is no longer open: a PAIR
+ * binder terminates every pipe after its first one, and a disconnect terminates the pending
+ * pipe. {@code zmq_ctx_term} also binds a PAIR to each endpoint still pending, asserting that it
+ * could create the socket (ctx.cpp:169: not when the socket limit is reached).
  *
- * <p>So the binding resolves pending connects itself, while the connecting socket is still
- * open: one spare socket per context (the <em>resolver</em>, created with the context's
- * first inproc connect, so a full socket table refuses that connect with EMFILE instead of
- * aborting later) is bound to the endpoint and at once unbound again — binding connects the
- * pending pipes to it, unbinding frees the endpoint for a later bind. This happens when a
- * socket with inproc connects is closed or disconnects one, and for every open socket before
- * the context shuts down (after {@code zmq_ctx_shutdown} libzmq refuses binds); no inproc
- * connect is accepted after that. Messages a closing socket still sends there go to the
- * resolver, which discards them: they had no receiver.
+ * <p>So every inproc bind, connect, disconnect and close of a context passes through here:
+ * <ul>
+ *   <li>libzmq checks nothing about the two socket types over inproc (the ZMTP handshake that
+ *       refuses, say, PAIR–REP over tcp does not run), so a bind or connect between types that
+ *       ZMTP does not pair ({@link SocketType}) is refused before libzmq sees it; a PAIR binder
+ *       then never meets a pending REP or ROUTER;</li>
+ *   <li>a pending connect that must go away is first <em>resolved</em>: one spare DEALER per
+ *       context (the resolver, made with the context's first inproc connect, so a full socket
+ *       table refuses that connect with EMFILE rather than aborting later) binds the endpoint and
+ *       unbinds it at once, which attaches the pending pipes to it. Binding takes every pipe
+ *       pending there, so only a socket that is alone in waiting for its endpoint is resolved
+ *       when it disconnects or closes. A closed socket that is not alone stays pending inside
+ *       libzmq (it skips the routing id of a closed socket) until the endpoint is bound or the
+ *       context shuts down; a REP or ROUTER that is not alone cannot disconnect (refused: the
+ *       bind would write into its terminated pipe);</li>
+ *   <li>before {@code zmq_ctx_shutdown} every pending endpoint is resolved (afterwards libzmq
+ *       refuses binds), and no inproc connect is accepted after that.</li>
+ * </ul>
+ * Messages sent to the resolver had no receiver: it discards them. Binds and closes run under
+ * this object's lock, so no bind meets a socket halfway through closing.
  *
  * <pre>{@code
  * inproc.connect(socket, endpoint, () -> zmq_connect(...));   // Socket.connect
- * inproc.closing(socket);                                     // before zmq_close
+ * inproc.bind(socket, endpoint, () -> zmq_bind(...));         // Socket.bind
+ * inproc.close(socket, () -> zmq_close(...));                 // Socket.close
  * inproc.seal();                                              // before zmq_ctx_shutdown
- * inproc.close();                                             // before zmq_ctx_term
+ * inproc.closeResolver();                                     // before zmq_ctx_term
  * }</pre>
  */
 final class InprocConnects {
@@ -45,7 +60,10 @@ final class InprocConnects {
     private static final int DEALER = SocketType.DEALER.code();
 
     private final MemorySegment context;
-    private final Map<Socket, Set<String>> connected = new IdentityHashMap<>();
+    /** Endpoints bound by this context's sockets (the resolver's brief binds excluded). */
+    private final Map<String, Socket> bound = new HashMap<>();
+    /** Endpoints with pending connects, and the sockets (open or closed) that wait there. */
+    private final Map<String, Set<Socket>> pending = new HashMap<>();
     private final MemorySegment capture = Arena.global().allocate(LibZmq.CAPTURE_LAYOUT);
     private MemorySegment resolver;
     private boolean sealed;
@@ -65,35 +83,95 @@ final class InprocConnects {
                 throw new ContextTerminatedException("zmq_connect(" + endpoint + ")", Errno.ETERM.code(),
                         "the context was shut down");
             }
+            Socket binder = bound.get(endpoint);
+            if (binder != null) {
+                checkPair(socket.type(), binder.type(), endpoint);
+            }
             ensureResolver();
             connect.run();
-            connected.computeIfAbsent(socket, s -> new LinkedHashSet<>()).add(endpoint);
+            if (binder == null) {
+                pending.computeIfAbsent(endpoint, e -> new LinkedHashSet<>()).add(socket);
+            }
         }
     }
 
-    /** Runs {@code disconnect} after resolving the endpoint, if it is a pending inproc connect. */
+    /** Runs {@code bind} ({@code zmq_bind}) after checking the types of the sockets waiting there. */
+    void bind(Socket socket, String endpoint, Runnable bind) {
+        if (!endpoint.startsWith(INPROC)) {
+            bind.run();
+            return;
+        }
+        synchronized (this) {
+            for (Socket waiting : pending.getOrDefault(endpoint, Set.of())) {
+                if (!waiting.isClosed()) {
+                    checkPair(waiting.type(), socket.type(), endpoint);
+                }
+            }
+            bind.run();
+            bound.put(endpoint, socket);
+            pending.remove(endpoint);             // libzmq attached every pending pipe
+        }
+    }
+
+    /** Runs {@code unbind} ({@code zmq_unbind}). */
+    void unbind(Socket socket, String endpoint, Runnable unbind) {
+        if (!endpoint.startsWith(INPROC)) {
+            unbind.run();
+            return;
+        }
+        synchronized (this) {
+            unbind.run();
+            bound.remove(endpoint, socket);
+        }
+    }
+
+    /**
+     * Runs {@code disconnect} ({@code zmq_disconnect}); a pending connect is resolved first.
+     *
+     * @throws SocketStateException for a REP or ROUTER whose connect is pending where other
+     *         sockets wait too (see the class comment)
+     */
     void disconnect(Socket socket, String endpoint, Runnable disconnect) {
         if (!endpoint.startsWith(INPROC)) {
             disconnect.run();
             return;
         }
         synchronized (this) {
-            if (!sealed) {
-                resolve(endpoint);
+            Set<Socket> waiting = pending.get(endpoint);
+            if (waiting != null && waiting.contains(socket) && !sealed) {
+                if (alone(socket, waiting)) {
+                    resolve(endpoint);
+                } else if (expectsRoutingId(socket.type())) {
+                    throw new SocketStateException("zmq_disconnect(" + endpoint + ")", Errno.EFSM.code(),
+                            "a " + socket.type() + " cannot disconnect while its connect is pending and other "
+                            + "sockets wait for the same endpoint: libzmq "
+                            + "would abort when the endpoint is bound (its routing id cannot be written into a "
+                            + "disconnected pipe); close the socket instead, or disconnect once the endpoint is bound");
+                } else {
+                    waiting.remove(socket);
+                }
             }
             disconnect.run();
-            Set<String> endpoints = connected.get(socket);
-            if (endpoints != null) {
-                endpoints.remove(endpoint);
-            }
         }
     }
 
-    /** Before {@code zmq_close} of {@code socket}: resolves its pending inproc connects. */
-    synchronized void closing(Socket socket) {
-        Set<String> endpoints = connected.remove(socket);
-        if (endpoints != null && !sealed) {
-            endpoints.forEach(this::resolve);
+    /**
+     * Runs {@code close} ({@code zmq_close}) of {@code socket}: its endpoints are no longer bound;
+     * each pending connect it alone waits in is resolved first.
+     */
+    void close(Socket socket, Runnable close) {
+        synchronized (this) {
+            bound.values().removeIf(s -> s == socket);
+            if (!sealed) {
+                List<String> alone = new ArrayList<>();
+                pending.forEach((endpoint, waiting) -> {
+                    if (waiting.contains(socket) && alone(socket, waiting)) {
+                        alone.add(endpoint);
+                    }
+                });
+                alone.forEach(this::resolve);
+            }
+            close.run();
         }
     }
 
@@ -102,19 +180,41 @@ final class InprocConnects {
         if (sealed) {
             return;
         }
-        List<String> all = new ArrayList<>();
-        connected.values().forEach(all::addAll);
-        all.stream().distinct().forEach(this::resolve);
+        new ArrayList<>(pending.keySet()).forEach(this::resolve);
         sealed = true;
     }
 
     /** Before {@code zmq_ctx_term}, once every other socket is closed: closes the resolver. */
-    synchronized void close() {
+    synchronized void closeResolver() {
         sealed = true;
-        connected.clear();
+        pending.clear();
+        bound.clear();
         if (resolver != null) {
             LibZmq.zmq_close(capture, resolver);
             resolver = null;
+        }
+    }
+
+    /** Whether {@code socket} is the only open socket among {@code waiting}: resolving steals nothing. */
+    private static boolean alone(Socket socket, Set<Socket> waiting) {
+        for (Socket s : waiting) {
+            if (s != socket && !s.isClosed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sockets whose pending pipe libzmq writes the binder's routing id into (recv_routing_id). */
+    private static boolean expectsRoutingId(SocketType type) {
+        return type == SocketType.REP || type == SocketType.ROUTER;
+    }
+
+    private static void checkPair(SocketType connecting, SocketType binding, String endpoint) {
+        if (!connecting.pairsWith(binding)) {
+            throw new IllegalArgumentException("a " + connecting + " socket cannot connect to a " + binding
+                    + " socket (" + endpoint + "): ZMTP does not pair these types, and over inproc:// libzmq "
+                    + "does not refuse them itself (a PAIR binder meeting a REP or ROUTER aborts the process)");
         }
     }
 
@@ -132,15 +232,16 @@ final class InprocConnects {
         try (Arena call = Arena.ofConfined()) {
             // Linger 0: whatever reaches the resolver had no receiver anyway.
             LibZmq.zmq_setsockopt(capture, resolver, SocketOptions.LINGER.id(), call.allocateFrom(
-                    java.lang.foreign.ValueLayout.JAVA_INT, 0), Integer.BYTES);
+                    ValueLayout.JAVA_INT, 0), Integer.BYTES);
         }
     }
 
     /**
-     * Binds the resolver to {@code endpoint} and unbinds it: if connects were pending there, they
-     * are connected to the resolver now. EADDRINUSE means someone has bound it: nothing pends.
+     * Binds the resolver to {@code endpoint} and unbinds it: the connects pending there are
+     * connected to the resolver now. EADDRINUSE means someone has bound it: nothing pends.
      */
     private void resolve(String endpoint) {
+        pending.remove(endpoint);
         if (resolver == null) {
             return;
         }

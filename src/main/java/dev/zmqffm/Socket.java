@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ZeroMQ socket. Created by {@link Context#socket(SocketType)}; closed with try-with-resources.
@@ -56,6 +57,10 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Engine engine;
     private final UseGuard guard;
+    /** Whether zmq_socket_monitor is active (read and written inside the guard). */
+    private boolean monitoring;
+    /** The monitor whose stop waits for the thread inside ({@link #stopMonitor}). */
+    private volatile @Nullable SocketMonitor stoppingMonitor;
     private final SocketControl control;
 
     Socket(Context context, MemorySegment raw, SocketType type, long id) {
@@ -88,7 +93,9 @@ public final class Socket implements AutoCloseable {
      * @throws IllegalArgumentException also for {@code inproc://zeromq.zap.01} on a socket that
      *         is not REP or ROUTER: a PLAIN or CURVE handshake would make libzmq abort; and for a
      *         {@link SocketOptions#USE_FD} descriptor that is no longer a listening socket of the
-     *         endpoint's family (tcp: IPv4/IPv6, ipc: Unix)
+     *         endpoint's family (tcp: IPv4/IPv6, ipc: Unix); and for an {@code inproc://}
+     *         endpoint where a socket of a type ZMTP does not pair with this one is waiting
+     *         (libzmq does not check types over inproc, and some pairs abort the process)
      */
     public String bind(String endpoint) {
         checkEndpoint(endpoint);
@@ -101,7 +108,8 @@ public final class Socket implements AutoCloseable {
         attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
-            SocketChecks.bind(engine, endpoint, () -> control.endpoint(endpoint, SocketControl.BIND));
+            context.inproc().bind(this, endpoint,
+                    () -> SocketChecks.bind(engine, endpoint, () -> control.endpoint(endpoint, SocketControl.BIND)));
             return control.get(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
@@ -117,6 +125,8 @@ public final class Socket implements AutoCloseable {
      *         safely if nothing ever binds the endpoint (see {@link Context#close()})
      * @throws ContextTerminatedException if the context was shut down
      * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
+     * @throws IllegalArgumentException for an {@code inproc://} endpoint bound by a socket of a
+     *         type ZMTP does not pair with this one ({@link SocketType})
      */
     public void connect(String endpoint) {
         checkEndpoint(endpoint);
@@ -131,7 +141,14 @@ public final class Socket implements AutoCloseable {
         endpoint(endpoint, SocketControl.UNBIND);
     }
 
-    /** Disconnects from an endpoint given to {@link #connect(String)}. */
+    /**
+     * Disconnects from an endpoint given to {@link #connect(String)}.
+     *
+     * @throws SocketStateException for a REP or ROUTER socket whose {@code inproc://} connect is
+     *         still pending (nothing bound the endpoint yet) while other sockets wait for the same
+     *         endpoint: libzmq would abort the process when the endpoint is bound; close the
+     *         socket instead, or disconnect after the bind
+     */
     public void disconnect(String endpoint) {
         checkEndpoint(endpoint);
         endpoint(endpoint, SocketControl.DISCONNECT);
@@ -150,7 +167,7 @@ public final class Socket implements AutoCloseable {
             switch (which) {
                 case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, () -> control.endpoint(endpoint, which));
                 case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, () -> control.endpoint(endpoint, which));
-                default -> control.endpoint(endpoint, which);
+                default -> context.inproc().unbind(this, endpoint, () -> control.endpoint(endpoint, which));
             }
         } finally {
             guard.exit();
@@ -533,9 +550,12 @@ public final class Socket implements AutoCloseable {
 
     private void release() {
         long closedAt = System.nanoTime();
+        SocketMonitor monitor = stoppingMonitor;
+        if (guard.takeDeferred() != null && monitor != null) {
+            monitor.orphaned();                // its stop never ran: libzmq stops it with the socket
+        }
         try {
-            context.inproc().closing(this);
-            engine.release();
+            context.inproc().close(this, engine::release);
         } finally {
             context.forget(this, engine.lingerMillis(), closedAt);
             Events.socketClosed(engine.id, type.name());
@@ -587,23 +607,49 @@ public final class Socket implements AutoCloseable {
     }
 
     /**
-     * Starts ({@code endpoint} non-null) or stops ({@code null}) {@code zmq_socket_monitor}.
-     * Stopping is best effort: it returns {@code false} without touching libzmq if the socket is
-     * closed or another thread is inside it (libzmq then drops the monitor with the socket).
+     * Starts {@code zmq_socket_monitor} publishing on {@code endpoint}.
+     *
+     * @throws IllegalStateException if a monitor is already active: libzmq would replace it,
+     *         sending the first monitor's stop to a reader that still expects events
      */
-    boolean monitor(String endpoint, int events) {
-        if (endpoint == null) {
-            if (!guard.tryEnter()) {
-                return false;
-            }
-        } else {
-            guard.enter();
-        }
+    void startMonitor(String endpoint, int events) {
+        guard.enter();
         try {
+            if (monitoring) {
+                throw new IllegalStateException("this socket already has an open SocketMonitor; close it first");
+            }
             control.monitor(endpoint, events);
-            return true;
+            monitoring = true;
         } finally {
             guard.exit();
+        }
+    }
+
+    /**
+     * Stops the monitor: now if no thread is inside, otherwise as that thread leaves (a stop
+     * sends MONITOR_STOPPED to the monitor's reader, which must still be open then); then calls
+     * {@link SocketMonitor#stopped()}. If this socket closes first, libzmq stops the monitor as
+     * the socket goes and {@link SocketMonitor#orphaned()} is called instead.
+     *
+     * @return {@code false} if this socket is closed already
+     */
+    boolean stopMonitor(SocketMonitor monitor) {
+        stoppingMonitor = monitor;
+        return guard.runWhenIdle(this::stopMonitorNow);
+    }
+
+    private void stopMonitorNow() {
+        SocketMonitor monitor = stoppingMonitor;
+        stoppingMonitor = null;
+        try {
+            control.monitor(null, 0);
+        } catch (ContextTerminatedException e) {
+            // the context is going away and takes the monitor with it
+        } finally {
+            monitoring = false;
+            if (monitor != null) {
+                monitor.stopped();
+            }
         }
     }
 }

@@ -31,12 +31,17 @@ import java.util.stream.StreamSupport;
  *
  * <p>libzmq publishes the events on an internal PAIR socket bound to a private
  * {@code inproc://} endpoint; the monitor owns the PAIR socket that reads them, created in the
- * monitored socket's context. Only one monitor per socket can be active.
+ * monitored socket's context. One monitor per socket at a time (a second {@link #start} throws).
+ * {@link MonitorEvent.Type#MONITOR_STOPPED} is always delivered, whatever the event set: it is
+ * the last event, and libzmq sends it with a blocking send, so the reader must be connected
+ * until it arrived.
  *
- * <p><b>Closing, in any order.</b> {@link #close()} stops the monitoring (if the monitored socket
- * is still open and idle; otherwise libzmq stops it when that socket closes) and closes the
- * reading socket; it never waits. Events queue without limit until read, so read them or close
- * the monitor. If the monitored socket
+ * <p><b>Closing, in any order.</b> {@link #close()} never waits. It stops the monitoring — at
+ * once if the monitored socket is idle, or when the thread using it leaves its current call —
+ * and then closes the reading socket. If the monitored socket closed first, libzmq stops the
+ * monitor as that socket goes (after its linger): until MONITOR_STOPPED arrived, the context
+ * keeps the reading socket open and closes it later. Events queue without limit until read, so
+ * read them or close the monitor. If the monitored socket
  * closes first, the monitor receives {@link MonitorEvent.Type#MONITOR_STOPPED} and then nothing;
  * if the context closes first, reads throw {@link ContextTerminatedException} and
  * {@code close()} has nothing left to do. Like any socket, the monitor must not be read by two
@@ -53,6 +58,8 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
     private final Socket monitored;
     private final Socket reader;
     private boolean closed;
+    /** Whether MONITOR_STOPPED was read: libzmq sends nothing more, the reader may close. */
+    private boolean stopSeen;
 
     private SocketMonitor(Socket monitored, Socket reader) {
         this.monitored = monitored;
@@ -62,7 +69,8 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
     /**
      * Starts monitoring {@code socket} for {@code events}.
      *
-     * @throws IllegalStateException if the socket is closed or in use by another thread
+     * @throws IllegalStateException if the socket is closed, in use by another thread, or already
+     *         monitored by an open monitor
      * @throws ZmqException if libzmq refuses (e.g. {@link Errno#EINVAL} for an empty event set)
      */
     public static SocketMonitor start(Socket socket, Set<MonitorEvent.Type> events) {
@@ -71,23 +79,26 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
             throw new IllegalArgumentException("no events to monitor");
         }
         String endpoint = "inproc://zmqffm-monitor-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
-        socket.monitor(endpoint, MonitorEvent.Type.bits(events));
-        Socket reader;
-        try {
-            reader = socket.context().socket(SocketType.PAIR);
-        } catch (RuntimeException e) {
-            socket.monitor(null, 0);
-            throw e;
-        }
+        // The reader exists before the monitor starts: libzmq's stop sends MONITOR_STOPPED with a
+        // blocking send, which would wait forever if no reader were connected.
+        Socket reader = socket.context().socket(SocketType.PAIR);
         try {
             reader.set(SocketOptions.LINGER, Duration.ZERO);
             // An unbounded queue: with libzmq's default high-water mark a reader that falls behind
-            // would make libzmq's stop (a blocking send of MONITOR_STOPPED) wait forever.
+            // would make libzmq's stop wait forever too.
             reader.set(SocketOptions.RCVHWM, 0);
-            reader.connect(endpoint);
+            // MONITOR_STOPPED always: it tells the reader that libzmq will send nothing more.
+            socket.startMonitor(endpoint, MonitorEvent.Type.bits(events) | MonitorEvent.Type.MONITOR_STOPPED.bit());
         } catch (RuntimeException e) {
             reader.close();
-            socket.monitor(null, 0);
+            throw e;
+        }
+        try {
+            reader.connect(endpoint);
+        } catch (RuntimeException e) {
+            // Only ETERM gets here (the endpoint is bound, PAIR pairs with PAIR): the context is
+            // shutting down, and its sockets' blocking sends fail now instead of waiting.
+            socket.stopMonitor(new SocketMonitor(socket, reader));
             throw e;
         }
         return new SocketMonitor(socket, reader);
@@ -118,6 +129,7 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
     /** Decodes an event read and records it as a JFR event if it is a connection problem. */
     private MonitorEvent read(List<byte[]> frames) {
         MonitorEvent e = decode(frames);
+        stopSeen |= e.type() == MonitorEvent.Type.MONITOR_STOPPED;
         if (PROBLEMS.contains(e.type())) {
             Events.connectionProblem(monitored.eventId(), e.type().name(), e.endpoint(), e.value());
         }
@@ -170,18 +182,44 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
             throw new IllegalStateException("another thread is reading this monitor; call Context.shutdown() "
                     + "to unblock it, or close the monitor from that thread");
         }
-        // Stop while the reader is still connected: libzmq's stop sends MONITOR_STOPPED with a
-        // blocking send, which would wait forever with no reader. If the monitored socket is
-        // closed or busy in another thread, libzmq stops the monitor itself when it closes.
-        if (!monitored.isClosed()) {
-            try {
-                monitored.monitor(null, 0);
-            } catch (ContextTerminatedException e) {
-                // the context is going away and takes the monitor with it
-            }
-        }
-        reader.close();
         closed = true;
+        if (!monitored.stopMonitor(this)) {
+            orphaned();
+        }
+    }
+
+    /** The monitor was stopped (on whichever thread used the monitored socket): nothing more comes. */
+    void stopped() {
+        reader.close();
+    }
+
+    /**
+     * The monitored socket closed before the monitor could be stopped: libzmq stops it as the
+     * socket goes — once its linger ends — and sends MONITOR_STOPPED, with a blocking send that
+     * needs the reader still connected. So the reader stays open until that event arrived; the
+     * context closes it then ({@link Context#adoptMonitorReader}), or when it closes itself.
+     */
+    void orphaned() {
+        if (stopSeen || stoppedEventQueued(reader)) {
+            reader.close();
+        } else {
+            monitored.context().adoptMonitorReader(reader);
+        }
+    }
+
+    /** Reads, without waiting, what is queued on {@code reader}: whether MONITOR_STOPPED was among it. */
+    static boolean stoppedEventQueued(Socket reader) {
+        try {
+            Optional<List<byte[]>> frames;
+            while ((frames = reader.receiveMultipart(Duration.ZERO)).isPresent()) {
+                if (decode(frames.get()).type() == MonitorEvent.Type.MONITOR_STOPPED) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ContextTerminatedException e) {
+            return true;                            // sends fail with ETERM now: nothing can wait
+        }
     }
 
     private void checkOpen() {

@@ -56,6 +56,27 @@ public enum SocketType {
         return code;
     }
 
+    /**
+     * Whether ZMTP lets a socket of this type talk to one of type {@code peer} (the pairs listed
+     * above). Over tcp and ipc libzmq's handshake refuses other pairs; over {@code inproc://} it
+     * does not check, so {@link Socket#bind} and {@link Socket#connect} do.
+     */
+    boolean pairsWith(SocketType peer) {
+        return switch (this) {
+            case PAIR -> peer == PAIR;
+            case PUB -> peer == SUB || peer == XSUB;
+            case XPUB -> peer == SUB || peer == XSUB;
+            case SUB, XSUB -> peer == PUB || peer == XPUB;
+            case REQ -> peer == REP || peer == ROUTER;
+            case REP -> peer == REQ || peer == DEALER;
+            case DEALER -> peer == REP || peer == ROUTER || peer == DEALER;
+            case ROUTER -> peer == REQ || peer == DEALER || peer == ROUTER;
+            case PUSH -> peer == PULL;
+            case PULL -> peer == PUSH;
+            case STREAM -> false;
+        };
+    }
+
     /** The type with libzmq's number {@code code}. */
     public static SocketType of(int code) {
         for (SocketType t : values()) {

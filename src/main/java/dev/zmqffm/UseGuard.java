@@ -25,10 +25,12 @@ final class UseGuard {
     private static final int BUSY = 1;
     private static final int CLOSED = 2;
     private static final VarHandle STATE;
+    private static final VarHandle DEFERRED;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(UseGuard.class, "state", int.class);
+            DEFERRED = MethodHandles.lookup().findVarHandle(UseGuard.class, "deferred", Runnable.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -38,6 +40,9 @@ final class UseGuard {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = IDLE;
     private volatile boolean closedByContext;
+    /** An action for the thread inside to run as it leaves ({@link #runWhenIdle}). */
+    @SuppressWarnings("unused") // accessed through DEFERRED
+    private volatile Runnable deferred;
 
     /** A guard for an object called {@code what} in messages ("socket", "poller"). */
     UseGuard(String what) {
@@ -58,8 +63,55 @@ final class UseGuard {
 
     /** Ends {@link #enter()} or a successful {@link #tryEnter()}. */
     void exit() {
+        // A volatile read is a plain load on x86 and ARM64's LDAR: nothing on the hot path.
+        if (deferred != null) {
+            runDeferred();
+        }
         // Release ordering suffices: the next enter() is a CAS, which synchronizes with it.
         STATE.setRelease(this, IDLE);
+    }
+
+    /**
+     * Runs {@code action} inside the guard: now if idle, otherwise by the thread inside as it
+     * leaves (libzmq calls on a socket must come from the thread using it). One action at a
+     * time. If that thread left at the same instant, the action waits for the next
+     * {@link #exit()}, or for {@link #takeDeferred()} at close.
+     *
+     * @return {@code false} if the object is closed (the action is not run)
+     */
+    boolean runWhenIdle(Runnable action) {
+        if (tryEnter()) {
+            try {
+                action.run();
+            } finally {
+                STATE.setRelease(this, IDLE);
+            }
+            return true;
+        }
+        if (isClosed()) {
+            return false;
+        }
+        DEFERRED.setVolatile(this, action);
+        if (tryEnter()) {                   // the thread inside left before it saw the action
+            try {
+                runDeferred();
+            } finally {
+                STATE.setRelease(this, IDLE);
+            }
+        }
+        return true;
+    }
+
+    /** The deferred action nobody ran, for the closing thread ({@code null} if none). */
+    Runnable takeDeferred() {
+        return (Runnable) DEFERRED.getAndSet(this, (Runnable) null);
+    }
+
+    private void runDeferred() {
+        Runnable action = takeDeferred();
+        if (action != null) {
+            action.run();
+        }
     }
 
     /** Whether a thread is inside right now. */

@@ -146,4 +146,63 @@ class SocketMonitorTest extends WithContext {
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000);
         }
     }
+
+    /**
+     * Closed while another thread is blocked in the monitored socket: libzmq's monitor stays
+     * active until that thread leaves, so its reader must stay connected — a closed reader made
+     * the I/O thread's next event send wait forever, and the message below never arrived.
+     */
+    @Test
+    void closingWhileTheSocketIsBusyStopsWhenItsThreadLeaves() throws Exception {
+        int before = ctx.openSockets();
+        Socket pull = ctx.socket(SocketType.PULL);
+        String ep = pull.bind("tcp://127.0.0.1:*");
+        SocketMonitor m = SocketMonitor.start(pull, MonitorEvent.Type.ALL);
+        List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread receiver = new Thread(() -> pull.receiveString(WAIT).ifPresent(got::add));
+        receiver.start();
+        while (!pull.guard().isBusy()) {
+            Thread.onSpinWait();
+        }
+        m.close();                                  // the PULL is busy: the stop is deferred
+        try (Socket push = ctx.socket(SocketType.PUSH)) {
+            push.connect(ep);                       // ACCEPTED and HANDSHAKE events on the I/O thread
+            push.send("through");
+            receiver.join(WAIT.toMillis() + 5000);
+            assertFalse(receiver.isAlive());
+            assertEquals(List.of("through"), got);
+        }
+        pull.close();
+        assertEquals(before, ctx.openSockets(), "the reader closed once the stop ran");
+    }
+
+    @Test
+    void aSocketHasOneMonitorAtATime() {
+        try (Socket s = ctx.socket(SocketType.DEALER)) {
+            SocketMonitor first = SocketMonitor.start(s, MonitorEvent.Type.ALL);
+            assertThrows(IllegalStateException.class, () -> SocketMonitor.start(s, MonitorEvent.Type.ALL));
+            first.close();
+            try (SocketMonitor second = SocketMonitor.start(s, EnumSet.of(MonitorEvent.Type.LISTENING))) {
+                s.bind("tcp://127.0.0.1:*");
+                assertEquals(MonitorEvent.Type.LISTENING, second.next(WAIT).orElseThrow().type());
+            }
+        }
+    }
+
+    @Test
+    void aReaderWhoseSocketClosedFirstIsClosedOnceTheStopArrived() throws Exception {
+        int before = ctx.openSockets();
+        Socket s = ctx.socket(SocketType.PUB);
+        s.set(SocketOptions.LINGER, Duration.ZERO);
+        SocketMonitor m = SocketMonitor.start(s, EnumSet.of(MonitorEvent.Type.LISTENING));
+        s.bind("tcp://127.0.0.1:*");
+        s.close();
+        m.close();                                  // MONITOR_STOPPED may not have come yet
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ctx.openSockets() != before && System.nanoTime() < deadline) {
+            ctx.socket(SocketType.PAIR).close();    // each new socket closes the readers whose stop came
+            Thread.sleep(5);
+        }
+        assertEquals(before, ctx.openSockets());
+    }
 }

@@ -167,12 +167,18 @@ public final class Fuzzer {
 
     private void hang(long step, String what) {
         System.out.println("HANG seed=" + seed + " step=" + step + " " + what);
-        Thread.getAllStackTraces().forEach((t, stack) -> {
-            System.out.println("thread " + t.getName() + " " + t.getState());
-            for (StackTraceElement e : stack) {
-                System.out.println("    at " + e);
-            }
-        });
+        // Every thread, virtual ones included (Thread.getAllStackTraces() leaves them out, and
+        // the operation that hangs may run on one).
+        try {
+            java.nio.file.Path dump = java.nio.file.Files.createTempFile("zmqffm-fuzz-hang", ".txt");
+            java.nio.file.Files.delete(dump);
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(dump.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            System.out.println(java.nio.file.Files.readString(dump));
+            java.nio.file.Files.delete(dump);
+        } catch (java.io.IOException e) {
+            System.out.println("no thread dump: " + e);
+        }
         System.out.flush();
         Runtime.getRuntime().halt(3);
     }

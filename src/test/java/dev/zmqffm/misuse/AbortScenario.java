@@ -27,6 +27,7 @@ public final class AbortScenario {
             case "socks-proxy" -> socksProxy();
             case "stream-inproc" -> streamInproc();
             case "pending-inproc" -> pendingInproc();
+            case "inproc-types" -> inprocTypes();
             case "long-subscription" -> longSubscription();
             case "remote-subscription-proxy" -> remoteSubscriptionThroughProxy(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
@@ -367,6 +368,87 @@ public final class AbortScenario {
                 push.close();
             }
             System.out.println("cycles: 3000");
+        }
+    }
+
+    /**
+     * pipe.cpp:87: a PAIR binding an endpoint where a REP or ROUTER waits terminates the pipe it
+     * does not take, and libzmq then writes the PAIR's routing id into it; the same write meets
+     * a REP that disconnected its pending connect. Also: resolving one socket's pending connect
+     * must not take those of other sockets waiting for the same endpoint.
+     */
+    static void inprocTypes() throws Throwable {
+        String[][] refused = {{"REP", "REP"}, {"PAIR", "REP"}, {"ROUTER", "ROUTER"}, {"REQ", "PULL"}};
+        for (String[] waiting : refused) {
+            try (Context ctx = Context.create()) {
+                for (String type : waiting) {
+                    ctx.socket(SocketType.valueOf(type)).connect("inproc://pair");
+                }
+                Socket pair = ctx.socket(SocketType.PAIR);
+                expect("pair-binds-for-" + String.join("-", waiting), IllegalArgumentException.class,
+                        () -> pair.bind("inproc://pair"));
+            }
+        }
+        try (Context ctx = Context.create(); Socket pair = ctx.socket(SocketType.PAIR);
+             Socket req = ctx.socket(SocketType.REQ); Socket rep = ctx.socket(SocketType.REP)) {
+            pair.bind("inproc://bound-pair");
+            expect("req-connects-to-pair", IllegalArgumentException.class, () -> req.connect("inproc://bound-pair"));
+            rep.connect("inproc://self");
+            expect("rep-binds-its-own-connect", IllegalArgumentException.class, () -> rep.bind("inproc://self"));
+        }
+        // Two REPs wait; a DEALER (a valid peer) binds: both are connected and answer.
+        try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.REP); Socket b = ctx.socket(SocketType.REP);
+             Socket dealer = ctx.socket(SocketType.DEALER)) {
+            a.connect("inproc://reps");
+            b.connect("inproc://reps");
+            dealer.bind("inproc://reps");
+            for (int i = 0; i < 2; i++) {
+                dealer.send(new byte[0], dev.zmqffm.SendFlags.SEND_MORE);
+                dealer.send("ping");
+            }
+            a.receiveString(java.time.Duration.ofSeconds(5)).ifPresent(m -> a.send("pong-a"));
+            b.receiveString(java.time.Duration.ofSeconds(5)).ifPresent(m -> b.send("pong-b"));
+            int replies = 0;
+            for (int i = 0; i < 4; i++) {
+                replies += dealer.receiveString(java.time.Duration.ofSeconds(5)).filter(f -> f.startsWith("pong")).isPresent() ? 1 : 0;
+            }
+            System.out.println("two-reps-then-dealer: " + replies + " replies");
+        }
+        // One of two waiting PULLs closes: the other still connects when the PUSH binds.
+        try (Context ctx = Context.create(); Socket push = ctx.socket(SocketType.PUSH)) {
+            Socket early = ctx.socket(SocketType.PULL);
+            Socket stays = ctx.socket(SocketType.PULL);
+            early.connect("inproc://workers");
+            stays.connect("inproc://workers");
+            early.close();
+            push.bind("inproc://workers");
+            push.send("work");
+            System.out.println("other-waiter: " + stays.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
+            stays.close();
+        }
+        // A REP that is not alone cannot disconnect its pending connect; alone it can.
+        try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.REP); Socket b = ctx.socket(SocketType.REP);
+             Socket req = ctx.socket(SocketType.REQ)) {
+            a.connect("inproc://pending-reps");
+            b.connect("inproc://pending-reps");
+            expect("rep-disconnects-not-alone", dev.zmqffm.SocketStateException.class,
+                    () -> a.disconnect("inproc://pending-reps"));
+            a.close();
+            quiet("rep-disconnects-alone", () -> b.disconnect("inproc://pending-reps"));
+            b.connect("inproc://pending-reps");
+            req.bind("inproc://pending-reps");
+            req.send("after");
+            System.out.println("reconnected-rep: " + b.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
+        }
+        // A PUSH that is not alone may disconnect (libzmq writes no routing id for it).
+        try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.PUSH); Socket b = ctx.socket(SocketType.PUSH);
+             Socket pull = ctx.socket(SocketType.PULL)) {
+            a.connect("inproc://pushers");
+            b.connect("inproc://pushers");
+            quiet("push-disconnects-not-alone", () -> a.disconnect("inproc://pushers"));
+            pull.bind("inproc://pushers");
+            b.send("from-b");
+            System.out.println("remaining-pusher: " + pull.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
         }
     }
 

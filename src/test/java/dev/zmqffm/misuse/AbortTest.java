@@ -74,6 +74,16 @@ class AbortTest {
     }
 
     @Test
+    void inprocPairsTheTypesZmtpPairsAndNeverStealsAnotherSocketsConnect() {
+        run(AbortScenario.class, "inproc-types", "pair-binds-for-REP-REP: IllegalArgumentException",
+                "pair-binds-for-PAIR-REP: IllegalArgumentException", "pair-binds-for-ROUTER-ROUTER: IllegalArgumentException",
+                "pair-binds-for-REQ-PULL: IllegalArgumentException", "req-connects-to-pair: IllegalArgumentException",
+                "rep-binds-its-own-connect: IllegalArgumentException", "two-reps-then-dealer: 2 replies",
+                "other-waiter: work", "rep-disconnects-not-alone: SocketStateException", "rep-disconnects-alone: quiet",
+                "reconnected-rep: after", "push-disconnects-not-alone: quiet", "remaining-pusher: from-b");
+    }
+
+    @Test
     void socksProxiesAreRefused() {
         run(AbortScenario.class, "socks-proxy", "socks-proxy-0: UnsupportedOperationException",
                 "socks-proxy-4: UnsupportedOperationException", "no-proxy: ''");
