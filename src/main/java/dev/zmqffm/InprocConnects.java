@@ -5,11 +5,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps libzmq's {@code inproc://} transport from aborting the process. A connect made before
@@ -36,6 +38,9 @@ import java.util.Set;
  *       libzmq (it skips the routing id of a closed socket) until the endpoint is bound or the
  *       context shuts down; a REP or ROUTER that is not alone cannot disconnect (refused: the
  *       bind would write into its terminated pipe);</li>
+ *   <li>a socket with CONFLATE cannot connect to an endpoint nothing bound: its pipe keeps one
+ *       message, so the delimiter of a close or disconnect replaces the routing id that the
+ *       bind reads, asserting it is there (ctx.cpp: {@code zmq_assert (ok)});</li>
  *   <li>before {@code zmq_ctx_shutdown} every pending endpoint is resolved (afterwards libzmq
  *       refuses binds), and no inproc connect is accepted after that.</li>
  * </ul>
@@ -43,7 +48,7 @@ import java.util.Set;
  * this object's lock, so no bind meets a socket halfway through closing.
  *
  * <pre>{@code
- * inproc.connect(socket, endpoint, () -> zmq_connect(...));   // Socket.connect
+ * inproc.connect(socket, endpoint, conflate, () -> zmq_connect(...));   // Socket.connect
  * inproc.bind(socket, endpoint, () -> zmq_bind(...));         // Socket.bind
  * inproc.close(socket, () -> zmq_close(...));                 // Socket.close
  * inproc.seal();                                              // before zmq_ctx_shutdown
@@ -58,6 +63,9 @@ final class InprocConnects {
      * any number of peers.
      */
     private static final int DEALER = SocketType.DEALER.code();
+    /** The types for which libzmq honours CONFLATE (its get_effective_conflate_option). */
+    private static final Set<SocketType> CONFLATING = EnumSet.of(SocketType.DEALER, SocketType.PULL,
+            SocketType.PUSH, SocketType.PUB, SocketType.SUB);
 
     private final MemorySegment context;
     /** Endpoints bound by this context's sockets (the resolver's brief binds excluded). */
@@ -72,8 +80,12 @@ final class InprocConnects {
         this.context = context;
     }
 
-    /** Runs {@code connect} ({@code zmq_connect}), keeping track of inproc endpoints. */
-    void connect(Socket socket, String endpoint, Runnable connect) {
+    /**
+     * Runs {@code connect} ({@code zmq_connect}), keeping track of inproc endpoints.
+     *
+     * @param conflating reads the socket's CONFLATE option
+     */
+    void connect(Socket socket, String endpoint, BooleanSupplier conflating, Runnable connect) {
         if (!endpoint.startsWith(INPROC)) {
             connect.run();
             return;
@@ -86,6 +98,11 @@ final class InprocConnects {
             Socket binder = bound.get(endpoint);
             if (binder != null) {
                 checkPair(socket.type(), binder.type(), endpoint);
+            } else if (CONFLATING.contains(socket.type()) && conflating.getAsBoolean()) {
+                throw new SocketStateException("zmq_connect(" + endpoint + ")", Errno.EFSM.code(), "a " + socket.type()
+                        + " with CONFLATE cannot connect to an inproc endpoint nothing has bound yet: its one-message "
+                        + "pipe would lose the connect's routing id if the socket closed or disconnected before "
+                        + "the bind, and libzmq aborts then; bind first");
             }
             ensureResolver();
             connect.run();

@@ -127,6 +127,10 @@ public final class Socket implements AutoCloseable {
      * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
      * @throws IllegalArgumentException for an {@code inproc://} endpoint bound by a socket of a
      *         type ZMTP does not pair with this one ({@link SocketType})
+     * @throws SocketStateException for an {@code inproc://} endpoint nothing has bound yet, on a
+     *         socket with {@link SocketOptions#CONFLATE}: libzmq's one-message pipe loses the
+     *         connect's routing id if the socket closes or disconnects before the bind, which
+     *         then aborts the process; bind first
      */
     public void connect(String endpoint) {
         checkEndpoint(endpoint);
@@ -165,7 +169,8 @@ public final class Socket implements AutoCloseable {
         guard.enter();
         try {
             switch (which) {
-                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, () -> control.endpoint(endpoint, which));
+                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint,
+                        () -> control.get(SocketOptions.CONFLATE), () -> control.endpoint(endpoint, which));
                 case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, () -> control.endpoint(endpoint, which));
                 default -> context.inproc().unbind(this, endpoint, () -> control.endpoint(endpoint, which));
             }

@@ -79,26 +79,20 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
             throw new IllegalArgumentException("no events to monitor");
         }
         String endpoint = "inproc://zmqffm-monitor-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
-        // The reader exists before the monitor starts: libzmq's stop sends MONITOR_STOPPED with a
-        // blocking send, which would wait forever if no reader were connected.
+        // The reader is connected before the monitor starts (a pending inproc connect, which the
+        // monitor's bind completes): libzmq's stop sends MONITOR_STOPPED with a blocking send,
+        // which would wait forever if no reader were connected.
         Socket reader = socket.context().socket(SocketType.PAIR);
         try {
             reader.set(SocketOptions.LINGER, Duration.ZERO);
             // An unbounded queue: with libzmq's default high-water mark a reader that falls behind
             // would make libzmq's stop wait forever too.
             reader.set(SocketOptions.RCVHWM, 0);
+            reader.connect(endpoint);
             // MONITOR_STOPPED always: it tells the reader that libzmq will send nothing more.
             socket.startMonitor(endpoint, MonitorEvent.Type.bits(events) | MonitorEvent.Type.MONITOR_STOPPED.bit());
         } catch (RuntimeException e) {
             reader.close();
-            throw e;
-        }
-        try {
-            reader.connect(endpoint);
-        } catch (RuntimeException e) {
-            // Only ETERM gets here (the endpoint is bound, PAIR pairs with PAIR): the context is
-            // shutting down, and its sockets' blocking sends fail now instead of waiting.
-            socket.stopMonitor(new SocketMonitor(socket, reader));
             throw e;
         }
         return new SocketMonitor(socket, reader);

@@ -440,6 +440,37 @@ public final class AbortScenario {
             req.send("after");
             System.out.println("reconnected-rep: " + b.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
         }
+        // ctx.cpp's zmq_assert (ok): a conflating pipe's close replaced the routing id the bind reads.
+        for (String how : List.of("close", "disconnect")) {
+            try (Context ctx = Context.create(); Socket other = ctx.socket(SocketType.PULL);
+                 Socket push = ctx.socket(SocketType.PUSH)) {
+                Socket conflating = ctx.socket(SocketType.PULL);
+                conflating.set(SocketOptions.CONFLATE, true);
+                other.connect("inproc://conflate");
+                expect("conflate-pending-" + how, dev.zmqffm.SocketStateException.class,
+                        () -> conflating.connect("inproc://conflate"));
+                if (how.equals("close")) {
+                    conflating.close();
+                } else {
+                    expect("conflate-refused-then-disconnect", ZmqException.class,
+                            () -> conflating.disconnect("inproc://conflate"));   // ENOENT: it never connected
+                    conflating.close();
+                }
+                push.bind("inproc://conflate");
+                push.send("kept");
+                System.out.println("conflate-" + how + "-then-bind: " + other.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
+            }
+        }
+        try (Context ctx = Context.create(); Socket push = ctx.socket(SocketType.PUSH);
+             Socket conflating = ctx.socket(SocketType.PULL)) {
+            push.bind("inproc://conflate-bound");
+            conflating.set(SocketOptions.CONFLATE, true);
+            conflating.connect("inproc://conflate-bound");
+            push.send("old");
+            push.send("latest");
+            Thread.sleep(50);
+            System.out.println("conflate-bound: " + conflating.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
+        }
         // A PUSH that is not alone may disconnect (libzmq writes no routing id for it).
         try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.PUSH); Socket b = ctx.socket(SocketType.PUSH);
              Socket pull = ctx.socket(SocketType.PULL)) {

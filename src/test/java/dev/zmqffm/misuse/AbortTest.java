@@ -80,7 +80,11 @@ class AbortTest {
                 "pair-binds-for-REQ-PULL: IllegalArgumentException", "req-connects-to-pair: IllegalArgumentException",
                 "rep-binds-its-own-connect: IllegalArgumentException", "two-reps-then-dealer: 2 replies",
                 "other-waiter: work", "rep-disconnects-not-alone: SocketStateException", "rep-disconnects-alone: quiet",
-                "reconnected-rep: after", "push-disconnects-not-alone: quiet", "remaining-pusher: from-b");
+                "reconnected-rep: after", "push-disconnects-not-alone: quiet", "remaining-pusher: from-b",
+                "conflate-pending-close: SocketStateException", "conflate-close-then-bind: kept",
+                "conflate-pending-disconnect: SocketStateException", "conflate-refused-then-disconnect: ZmqException",
+                "conflate-disconnect-then-bind: kept",
+                "conflate-bound: latest");
     }
 
     @Test
