@@ -22,7 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Fast path.</b> The first attempt is always one {@code ZMQ_DONTWAIT} downcall through a
  * {@code critical} handle (no thread-state transition; {@code byte[]} read and written in place).
- * A message that is already there, or room in the queue, costs that one call.
+ * A message that is already there, or room in the queue, costs that one call. One exception:
+ * a platform thread whose calls keep finding nothing goes straight to the blocking call for a
+ * while ({@link #skipFastPath}), because a failed attempt costs libzmq two system calls.
  *
  * <p><b>Waiting</b>, only after {@code EAGAIN}:
  * <ul>
@@ -94,6 +96,12 @@ final class Engine {
     private final MemorySegment optionValue;
     private final MemorySegment optionSize;
     private final Retry.Call waitStep = this::waitStep;
+
+    /** Longest run of calls that skip the fast path after repeated misses ({@link #skipFastPath}). */
+    static final int MAX_SKIP = 63;
+    // Per direction (0 receive, 1 send): calls to skip after misses, and how many were skipped.
+    private final int[] skipLimit = new int[2];
+    private final int[] skipped = new int[2];
 
     /** Set once a free callback may run inside a call on this socket: no critical handle since. */
     private boolean upcalls;
@@ -257,27 +265,67 @@ final class Engine {
      * @return libzmq's non-negative result, or -1 for "would block / timed out"
      */
     int transfer(int op, MemorySegment target, long length, int flags, long timeout) {
-        int rc = attempt(op, target, length, flags | DONTWAIT);
-        if (rc >= 0) {
-            return rc;
-        }
-        boolean noWait = (flags & DONTWAIT) != 0 || timeout == 0;
-        long limit = noWait ? 0 : timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout;
-        int code = LibZmq.errno(capture);
-        if (Failures.isAgain(code)) {
-            if (limit == 0) {
-                return -1;
+        int direction = isSend(op) ? 1 : 0;
+        Thread self = Thread.currentThread();
+        // On a platform thread, a wait as long as the socket's own timeout is the ordinary
+        // blocking call: no added latency.
+        boolean blocking = timeout == SOCKET_TIMEOUT && (flags & DONTWAIT) == 0 && !self.isVirtual();
+        if (!blocking || self.isInterrupted() || !skipFastPath(direction)) {
+            int rc = attempt(op, target, length, flags | DONTWAIT);
+            if (rc >= 0) {
+                skipLimit[direction] = 0;
+                return rc;
             }
-        } else if (!Failures.isInterrupted(code)) {
-            throw Failures.of(name(op), code);
+            long limit = (flags & DONTWAIT) != 0 || timeout == 0 ? 0 : timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout;
+            int code = LibZmq.errno(capture);
+            if (Failures.isAgain(code)) {
+                if (limit == 0) {
+                    return -1;
+                }
+                if (blocking) {
+                    fastPathMissed(direction);
+                }
+            } else if (!Failures.isInterrupted(code)) {
+                throw Failures.of(name(op), code);
+            }
         }
+        return await(op, target, length, flags, timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout, blocking);
+    }
+
+    /**
+     * Whether this call goes straight to the blocking call. A failed {@code DONTWAIT} attempt is
+     * not free: libzmq polls its command mailbox ({@code poll(2)}) before answering EAGAIN, and
+     * the blocking call that follows polls it once more before it waits — two system calls
+     * that C's blocking loop does not make. So after a miss the next calls of that direction
+     * skip the fast path, the more of them the longer misses repeat (1, 3, 7 … up to
+     * {@link #MAX_SKIP}); every skipped run ends with one probe of the fast path, and a hit
+     * returns to it for good. A message already there costs one downcall either way.
+     */
+    private boolean skipFastPath(int direction) {
+        int limit = skipLimit[direction];
+        if (limit == 0) {
+            return false;
+        }
+        if (skipped[direction] < limit) {
+            skipped[direction]++;
+            return true;
+        }
+        skipped[direction] = 0;
+        return false;
+    }
+
+    private void fastPathMissed(int direction) {
+        skipLimit[direction] = Math.min(2 * skipLimit[direction] + 1, MAX_SKIP);
+        skipped[direction] = 0;
+    }
+
+    /** Waits for {@code op} (after a miss, or at once in a skipped run): the one place a call waits. */
+    private int await(int op, MemorySegment target, long length, int flags, long limit, boolean blocking) {
         this.op = op;
         this.target = target;
         this.length = length;
         this.flags = flags & ~DONTWAIT;
-        // On a platform thread, a wait as long as the socket's own timeout is the ordinary
-        // blocking call: no added latency.
-        this.blockingNext = timeout == SOCKET_TIMEOUT && !Thread.currentThread().isVirtual();
+        this.blockingNext = blocking;
         // The one place a call starts to wait: its JFR event (null unless recorded) spans the wait.
         Object wait = isSend(op) ? Events.beginSend() : Events.beginReceive();
         int result = -1;

@@ -331,12 +331,21 @@ public final class Fuzzer {
             return new Action("Context.setDefaultLinger", () -> ctx.setDefaultLinger(d));
         }
         if (pick < 11) {
-            return new Action("Context.shutdown", ctx::shutdown);
+            return new Action("Context.shutdown", () -> {
+                if (TRACE) {
+                    System.out.println("  ctx@" + Integer.toHexString(System.identityHashCode(ctx)) + " shutdown");
+                }
+                ctx.shutdown();
+            });
         }
         if (pick < 20 || s == null) {
             SocketType[] types = SocketType.values();
             SocketType type = types[random.nextInt(types.length)];
-            return new Action("Context.socket", () -> sockets.add(ctx.socket(type)));
+            return new Action("Context.socket", () -> {
+                Socket created = ctx.socket(type);
+                trace(created, "created in ctx@" + Integer.toHexString(System.identityHashCode(ctx)));
+                sockets.add(created);
+            });
         }
         if (pick < 24) {
             String e = endpoint();
@@ -354,8 +363,13 @@ public final class Fuzzer {
         }
         if (pick < 30) {
             String e = endpoint();
-            return random.nextBoolean() ? new Action("Socket.unbind", () -> s.unbind(e))
-                    : new Action("Socket.disconnect", () -> s.disconnect(e));
+            return random.nextBoolean() ? new Action("Socket.unbind", () -> {
+                trace(s, "unbind " + e);
+                s.unbind(e);
+            }) : new Action("Socket.disconnect", () -> {
+                trace(s, "disconnect " + e);
+                s.disconnect(e);
+            });
         }
         if (pick < 37) {
             SocketOption o = SOCKET_OPTIONS.get(random.nextInt(SOCKET_OPTIONS.size()));
@@ -603,6 +617,9 @@ public final class Fuzzer {
             return;
         }
         Context c = contexts.remove(0);
+        if (TRACE) {
+            System.out.println("  ctx@" + Integer.toHexString(System.identityHashCode(c)) + " close");
+        }
         c.close();
         sockets.removeIf(Socket::isClosed);
         proxies.removeIf(p -> !p.isRunning());
