@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A ZeroMQ socket. Created by {@link Context#socket(SocketType)}; closed with try-with-resources.
@@ -57,10 +56,7 @@ public final class Socket implements AutoCloseable {
     private final SocketType type;
     private final Engine engine;
     private final UseGuard guard;
-    /** Whether zmq_socket_monitor is active (read and written inside the guard). */
-    private boolean monitoring;
-    /** The monitor whose stop waits for the thread inside ({@link #stopMonitor}). */
-    private volatile @Nullable SocketMonitor stoppingMonitor;
+
     private final SocketControl control;
 
     Socket(Context context, MemorySegment raw, SocketType type, long id) {
@@ -99,11 +95,7 @@ public final class Socket implements AutoCloseable {
      */
     public String bind(String endpoint) {
         checkEndpoint(endpoint);
-        if (endpoint.equals(ZAP_ENDPOINT) && type != SocketType.REP && type != SocketType.ROUTER) {
-            // libzmq asserts (aborting the process) when a handshake meets any other type here.
-            throw new IllegalArgumentException(ZAP_ENDPOINT + " is the ZAP handler endpoint: only a REP or "
-                    + "ROUTER socket may bind it, not " + type);
-        }
+        SocketChecks.beforeBind(type, endpoint);
         SocketSecurity.checkEndpoint(this, endpoint, true); // security hook
         attached = true; // security hook: libzmq copies the security options now
         guard.enter();
@@ -555,10 +547,7 @@ public final class Socket implements AutoCloseable {
 
     private void release() {
         long closedAt = System.nanoTime();
-        SocketMonitor monitor = stoppingMonitor;
-        if (guard.takeDeferred() != null && monitor != null) {
-            monitor.orphaned();                // its stop never ran: libzmq stops it with the socket
-        }
+        control.closing();
         try {
             context.inproc().close(this, engine::release);
         } finally {
@@ -611,50 +600,13 @@ public final class Socket implements AutoCloseable {
         return engine.handle();
     }
 
-    /**
-     * Starts {@code zmq_socket_monitor} publishing on {@code endpoint}.
-     *
-     * @throws IllegalStateException if a monitor is already active: libzmq would replace it,
-     *         sending the first monitor's stop to a reader that still expects events
-     */
+    /** Starts {@code zmq_socket_monitor} on {@code endpoint} ({@link SocketControl#startMonitor}). */
     void startMonitor(String endpoint, int events) {
-        guard.enter();
-        try {
-            if (monitoring) {
-                throw new IllegalStateException("this socket already has an open SocketMonitor; close it first");
-            }
-            control.monitor(endpoint, events);
-            monitoring = true;
-        } finally {
-            guard.exit();
-        }
+        control.startMonitor(endpoint, events);
     }
 
-    /**
-     * Stops the monitor: now if no thread is inside, otherwise as that thread leaves (a stop
-     * sends MONITOR_STOPPED to the monitor's reader, which must still be open then); then calls
-     * {@link SocketMonitor#stopped()}. If this socket closes first, libzmq stops the monitor as
-     * the socket goes and {@link SocketMonitor#orphaned()} is called instead.
-     *
-     * @return {@code false} if this socket is closed already
-     */
+    /** Stops the monitor now or when the thread inside leaves ({@link SocketControl#stopMonitor}). */
     boolean stopMonitor(SocketMonitor monitor) {
-        stoppingMonitor = monitor;
-        return guard.runWhenIdle(this::stopMonitorNow);
-    }
-
-    private void stopMonitorNow() {
-        SocketMonitor monitor = stoppingMonitor;
-        stoppingMonitor = null;
-        try {
-            control.monitor(null, 0);
-        } catch (ContextTerminatedException e) {
-            // the context is going away and takes the monitor with it
-        } finally {
-            monitoring = false;
-            if (monitor != null) {
-                monitor.stopped();
-            }
-        }
+        return control.stopMonitor(monitor);
     }
 }

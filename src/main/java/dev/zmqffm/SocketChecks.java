@@ -162,6 +162,15 @@ final class SocketChecks {
         }
     }
 
+    /** Before a bind: only a REP or ROUTER may bind the ZAP handler endpoint. */
+    static void beforeBind(SocketType type, String endpoint) {
+        if (endpoint.equals(Socket.ZAP_ENDPOINT) && type != SocketType.REP && type != SocketType.ROUTER) {
+            // libzmq asserts (aborting the process) when a handshake meets any other type here.
+            throw new IllegalArgumentException(Socket.ZAP_ENDPOINT + " is the ZAP handler endpoint: only a REP or "
+                    + "ROUTER socket may bind it, not " + type);
+        }
+    }
+
     /**
      * Before a bind, connect, unbind or disconnect: a STREAM socket (raw TCP) must not use
      * {@code inproc://}, where its peer's multipart messages reach it frame by frame and libzmq

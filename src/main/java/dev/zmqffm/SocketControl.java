@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A socket's calls that are not sends or receives: endpoints, options and the monitor. The
@@ -22,6 +23,10 @@ final class SocketControl {
     static final int DISCONNECT = 3;
 
     private final Engine engine;
+    /** Whether zmq_socket_monitor is active (read and written inside the guard). */
+    private boolean monitoring;
+    /** The monitor whose stop waits for the thread inside ({@link #stopMonitor}). */
+    private volatile @Nullable SocketMonitor stoppingMonitor;
 
     SocketControl(Engine engine) {
         this.engine = engine;
@@ -84,12 +89,67 @@ final class SocketControl {
     }
 
     /** Starts ({@code endpoint} non-null) or stops ({@code null}) {@code zmq_socket_monitor}. */
-    void monitor(String endpoint, int events) {
+    private void monitor(String endpoint, int events) {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment ep = endpoint == null ? MemorySegment.NULL : call.allocateFrom(endpoint);
             if (LibZmq.zmq_socket_monitor(engine.capture(), engine.handle(), ep, events) != 0) {
                 throw Failures.of("zmq_socket_monitor", engine.capture());
             }
+        }
+    }
+
+    /**
+     * Starts {@code zmq_socket_monitor} publishing on {@code endpoint}; enters the guard itself.
+     *
+     * @throws IllegalStateException if a monitor is already active: libzmq would replace it,
+     *         sending the first monitor's stop to a reader that still expects events
+     */
+    void startMonitor(String endpoint, int events) {
+        engine.guard.enter();
+        try {
+            if (monitoring) {
+                throw new IllegalStateException("this socket already has an open SocketMonitor; close it first");
+            }
+            monitor(endpoint, events);
+            monitoring = true;
+        } finally {
+            engine.guard.exit();
+        }
+    }
+
+    /**
+     * Stops the monitor: now if no thread is inside, otherwise as that thread leaves (a stop
+     * sends MONITOR_STOPPED to the monitor's reader, which must still be open then); then calls
+     * {@link SocketMonitor#stopped()}. If the socket closes first, libzmq stops the monitor as
+     * the socket goes, and {@link #closing()} calls {@link SocketMonitor#orphaned()} instead.
+     *
+     * @return {@code false} if the socket is closed already
+     */
+    boolean stopMonitor(SocketMonitor monitor) {
+        stoppingMonitor = monitor;
+        return engine.guard.runWhenIdle(this::stopMonitorNow);
+    }
+
+    private void stopMonitorNow() {
+        SocketMonitor monitor = stoppingMonitor;
+        stoppingMonitor = null;
+        try {
+            monitor(null, 0);
+        } catch (ContextTerminatedException e) {
+            // the context is going away and takes the monitor with it
+        } finally {
+            monitoring = false;
+            if (monitor != null) {
+                monitor.stopped();
+            }
+        }
+    }
+
+    /** As the socket closes: a monitor stop that never ran is handed back ({@link #stopMonitor}). */
+    void closing() {
+        SocketMonitor monitor = stoppingMonitor;
+        if (engine.guard.takeDeferred() != null && monitor != null) {
+            monitor.orphaned();
         }
     }
 }
