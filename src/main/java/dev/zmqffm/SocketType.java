@@ -1,5 +1,6 @@
 package dev.zmqffm;
 
+import dev.zmqffm.internal.LayoutCheck;
 import dev.zmqffm.internal.raw.zmq_h;
 
 /**
@@ -21,7 +22,9 @@ import dev.zmqffm.internal.raw.zmq_h;
  */
 public enum SocketType {
     /** Exclusive pair; one peer only. */
-    PAIR(zmq_h.ZMQ_PAIR()),
+    // requireLayout() first: the generated class's initialiser fails obscurely on a platform it
+    // was not made for, and this is the first generated constant an enum constant reads.
+    PAIR(requireLayout() + zmq_h.ZMQ_PAIR()),
     /** Publisher: sends to every matching subscriber; never blocks (drops at the high-water mark). */
     PUB(zmq_h.ZMQ_PUB()),
     /** Subscriber: receives what matches its subscriptions. */
@@ -49,6 +52,12 @@ public enum SocketType {
 
     SocketType(int code) {
         this.code = code;
+    }
+
+    /** Runs {@link LayoutCheck#require()}; 0. */
+    private static int requireLayout() {
+        LayoutCheck.require();
+        return 0;
     }
 
     /** libzmq's number for this type ({@code ZMQ_REQ} is 3). */

@@ -56,6 +56,7 @@ class LayoutCheckTest {
             switch (args[0]) {
                 case "socket-options" -> System.out.println(dev.zmqffm.SocketOptions.LINGER);
                 case "context-options" -> System.out.println(dev.zmqffm.ContextOptions.IO_THREADS);
+                case "socket-type" -> System.out.println(dev.zmqffm.SocketType.REQ.code());
                 case "version" -> System.out.println(dev.zmqffm.Zmq.version());
                 default -> dev.zmqffm.Context.create().close();
             }
@@ -63,7 +64,7 @@ class LayoutCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"socket-options", "context-options", "version", "context"})
+    @ValueSource(strings = {"socket-options", "context-options", "socket-type", "version", "context"})
     void runsBeforeAnyGeneratedClassIsInitialised(String entry) {
         ForkedJvm.Result r = ForkedJvm.run(List.of("-Xlog:class+init=info"), FirstTouch.class.getName(), List.of(entry), 60);
         assertEquals(0, r.exitCode(), r.evidence());
