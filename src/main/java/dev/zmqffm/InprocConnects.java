@@ -130,13 +130,20 @@ final class InprocConnects {
         }
     }
 
-    /** Runs {@code unbind} ({@code zmq_unbind}). */
+    /**
+     * Runs {@code unbind} ({@code zmq_unbind}).
+     *
+     * @throws SocketStateException as {@link #disconnect} does, for an endpoint the socket connected to
+     */
     void unbind(Socket socket, String endpoint, Runnable unbind) {
         if (!endpoint.startsWith(INPROC)) {
             unbind.run();
             return;
         }
         synchronized (this) {
+            // libzmq's unbind and disconnect are one function: unbinding an endpoint the socket
+            // connected to terminates that connect's pipes, a pending one included.
+            beforeTermination(socket, endpoint, "zmq_unbind");
             unbind.run();
             bound.remove(endpoint, socket);
         }
@@ -154,21 +161,26 @@ final class InprocConnects {
             return;
         }
         synchronized (this) {
-            Set<Socket> waiting = pending.get(endpoint);
-            if (waiting != null && waiting.contains(socket) && !sealed) {
-                if (alone(socket, waiting)) {
-                    resolve(endpoint);
-                } else if (expectsRoutingId(socket.type())) {
-                    throw new SocketStateException("zmq_disconnect(" + endpoint + ")", Errno.EFSM.code(),
-                            "a " + socket.type() + " cannot disconnect while its connect is pending and other "
-                            + "sockets wait for the same endpoint: libzmq "
-                            + "would abort when the endpoint is bound (its routing id cannot be written into a "
-                            + "disconnected pipe); close the socket instead, or disconnect once the endpoint is bound");
-                } else {
-                    waiting.remove(socket);
-                }
-            }
+            beforeTermination(socket, endpoint, "zmq_disconnect");
             disconnect.run();
+        }
+    }
+
+    /** Before libzmq terminates {@code socket}'s pipes to {@code endpoint}: a pending connect is resolved. */
+    private void beforeTermination(Socket socket, String endpoint, String operation) {
+        Set<Socket> waiting = pending.get(endpoint);
+        if (waiting == null || !waiting.contains(socket) || sealed) {
+            return;
+        }
+        if (alone(socket, waiting)) {
+            resolve(endpoint);
+        } else if (expectsRoutingId(socket.type())) {
+            throw new SocketStateException(operation + "(" + endpoint + ")", Errno.EFSM.code(), "a " + socket.type()
+                    + " cannot disconnect while its connect is pending and other sockets wait for the same "
+                    + "endpoint: libzmq would abort when the endpoint is bound (its routing id cannot be written "
+                    + "into a disconnected pipe); close the socket instead, or disconnect once the endpoint is bound");
+        } else {
+            waiting.remove(socket);
         }
     }
 

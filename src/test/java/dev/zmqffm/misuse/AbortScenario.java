@@ -471,6 +471,14 @@ public final class AbortScenario {
             Thread.sleep(50);
             System.out.println("conflate-bound: " + conflating.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
         }
+        // zmq_unbind of an endpoint the socket connected to is a disconnect inside libzmq.
+        try (Context ctx = Context.create(); Socket rep = ctx.socket(SocketType.REP); Socket req = ctx.socket(SocketType.REQ)) {
+            rep.connect("inproc://unbind-connected");
+            quiet("unbind-of-a-pending-connect", () -> rep.unbind("inproc://unbind-connected"));
+            rep.close();
+            req.bind("inproc://unbind-connected");
+            System.out.println("unbind-then-close-then-bind: quiet");
+        }
         // A PUSH that is not alone may disconnect (libzmq writes no routing id for it).
         try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.PUSH); Socket b = ctx.socket(SocketType.PUSH);
              Socket pull = ctx.socket(SocketType.PULL)) {
