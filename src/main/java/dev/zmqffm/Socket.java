@@ -131,7 +131,12 @@ public final class Socket implements AutoCloseable {
         endpoint(endpoint, SocketControl.CONNECT);
     }
 
-    /** Stops listening on an endpoint given to (or returned by) {@link #bind(String)}. */
+    /**
+     * Stops listening on an endpoint given to (or returned by) {@link #bind(String)}. (libzmq
+     * also accepts an endpoint given to {@link #connect(String)} here, as a disconnect.)
+     *
+     * @throws SocketStateException in the case {@link #disconnect(String)} describes
+     */
     public void unbind(String endpoint) {
         checkEndpoint(endpoint);
         endpoint(endpoint, SocketControl.UNBIND);
