@@ -31,7 +31,7 @@ import java.time.Instant;
 public record AuditRecord(Instant time, String domain, String address, Mechanism mechanism, String principal,
         int status, String userId, String reason, Duration latency) {
 
-    /** Whether the peer was let in (status 200). */
+    /** {@return whether the peer was let in (status 200)} */
     public boolean allowed() {
         return status == 200;
     }

@@ -78,30 +78,30 @@ public final class ContextOption<T> {
         return new ContextOption<>("option " + id + " (unchecked)", id, type, true, true, true);
     }
 
-    /** Whether this option was made by {@link #unchecked(int, Class)}. */
+    /** {@return whether this option was made by {@link #unchecked(int, Class)}} */
     public boolean isUnchecked() {
         return unchecked;
     }
 
     /**
-     * The option's name without the {@code ZMQ_} prefix, e.g. {@code IO_THREADS}; for an
-     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 10 (unchecked)}.
+     * {@return the option's name without the {@code ZMQ_} prefix, e.g. {@code IO_THREADS}; for an
+     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 10 (unchecked)}}
      */
     public String name() {
         return name;
     }
 
-    /** The Java type of the option's value. */
+    /** {@return the Java type of the option's value} */
     public Class<T> type() {
         return type;
     }
 
-    /** Whether {@link Context#get} accepts this option. */
+    /** {@return whether {@link Context#get} accepts this option} */
     public boolean isReadable() {
         return readable;
     }
 
-    /** Whether {@link Context#set} accepts this option. */
+    /** {@return whether {@link Context#set} accepts this option} */
     public boolean isWritable() {
         return writable;
     }

@@ -22,6 +22,8 @@ import java.util.concurrent.CompletionStage;
 @FunctionalInterface
 public interface CurveVerifier {
     /**
+     * Decides whether a CURVE client may connect.
+     *
      * @param domain the server socket's ZAP domain
      * @param address the client's IP address
      * @param clientKey the client's long-term public key, proven by the handshake

@@ -109,12 +109,16 @@ public enum Errno {
         this.code = Base.MAC ? macos : linux;
     }
 
-    /** This error's number on the running platform ({@code -1} for {@link #UNKNOWN}). */
+    /** {@return this error's number on the running platform ({@code -1} for {@link #UNKNOWN})} */
     public int code() {
         return code;
     }
 
-    /** The constant for a platform error number, or {@link #UNKNOWN}. */
+    /**
+     * {@return the constant for a platform error number, or {@link #UNKNOWN}}
+     *
+     * @param code an {@code errno} value of the running platform
+     */
     public static Errno of(int code) {
         for (Errno e : values()) {
             if (e.code == code && e != UNKNOWN) {

@@ -22,6 +22,8 @@ public final class InsecureConfigurationException extends RuntimeException {
     private final SecurityRule rule;
 
     /**
+     * An exception whose message names the rule, the detail and the rule's reason.
+     *
      * @param rule the rule broken
      * @param detail what was found (never a secret)
      */
@@ -30,7 +32,7 @@ public final class InsecureConfigurationException extends RuntimeException {
         this.rule = rule;
     }
 
-    /** The rule broken. */
+    /** {@return the rule broken} */
     public SecurityRule rule() {
         return rule;
     }

@@ -48,12 +48,16 @@ public final class MessageTracker {
         done.countDown();
     }
 
-    /** Whether libzmq has released the wrapped memory. */
+    /** {@return whether libzmq has released the wrapped memory} */
     public boolean isDone() {
         return done.getCount() == 0;
     }
 
-    /** Waits until libzmq has released the wrapped memory. */
+    /**
+     * Waits until libzmq has released the wrapped memory.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     public void await() throws InterruptedException {
         done.await();
     }
@@ -61,13 +65,15 @@ public final class MessageTracker {
     /**
      * Waits at most {@code timeout} for the release.
      *
+     * @param timeout longest wait; zero just checks
      * @return whether the memory was released
+     * @throws InterruptedException if the thread is interrupted while waiting
      */
     public boolean await(Duration timeout) throws InterruptedException {
         return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** How many times libzmq released the memory: 0 before, 1 after — never more. */
+    /** {@return how many times libzmq released the memory: 0 before, 1 after — never more} */
     public int releaseCount() {
         return releases.get();
     }

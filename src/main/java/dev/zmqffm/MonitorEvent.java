@@ -63,7 +63,7 @@ public record MonitorEvent(Type type, int value, String endpoint) {
             this.bit = bit;
         }
 
-        /** libzmq's bit for this event. */
+        /** {@return libzmq's bit for this event} */
         public int bit() {
             return bit;
         }

@@ -77,7 +77,15 @@ public final class Proxy implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts a proxy between {@code frontend} and {@code backend}. */
+    /**
+     * Starts a proxy between {@code frontend} and {@code backend}.
+     *
+     * @param frontend one side, e.g. a ROUTER clients connect to
+     * @param backend the other side, e.g. a DEALER workers connect to
+     * @return the running proxy; the sockets are its own until it stops
+     * @throws IllegalStateException if a socket is closed or in use by another thread
+     * @throws IllegalArgumentException if the sockets are the same or not of one context
+     */
     public static Proxy start(Socket frontend, Socket backend) {
         return start(frontend, backend, null);
     }
@@ -85,6 +93,10 @@ public final class Proxy implements AutoCloseable {
     /**
      * Starts a proxy, copying every message to {@code capture} if it is not {@code null}.
      *
+     * @param frontend one side, e.g. a ROUTER clients connect to
+     * @param backend the other side, e.g. a DEALER workers connect to
+     * @param capture gets a copy of every message in both directions, or {@code null}
+     * @return the running proxy; the sockets are its own until it stops
      * @throws IllegalStateException if a socket is closed or in use by another thread
      * @throws IllegalArgumentException if the sockets are not all of one context
      */
@@ -151,12 +163,14 @@ public final class Proxy implements AutoCloseable {
         }
     }
 
-    /** Whether the proxy thread is still forwarding (or paused). */
+    /** {@return whether the proxy thread is still forwarding (or paused)} */
     public boolean isRunning() {
         return thread.isAlive();
     }
 
-    /** Why the proxy stopped, if it stopped on an error rather than by request or shutdown. */
+    /**
+     * {@return why the proxy stopped, if it stopped on an error rather than by request or shutdown}
+     */
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
     }
@@ -171,7 +185,7 @@ public final class Proxy implements AutoCloseable {
         command("RESUME");
     }
 
-    /** The proxy's message and byte counters. */
+    /** {@return the proxy's message and byte counters} */
     public synchronized Statistics statistics() {
         command("STATISTICS");
         List<byte[]> frames = controlClient.receiveMultipart(JOIN_LIMIT)

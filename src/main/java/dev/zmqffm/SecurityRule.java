@@ -96,12 +96,12 @@ public enum SecurityRule {
         this.reason = reason;
     }
 
-    /** Whether this rule refuses or warns. */
+    /** {@return whether this rule refuses or warns} */
     public Severity severity() {
         return severity;
     }
 
-    /** Why the rule exists. */
+    /** {@return why the rule exists} */
     public String reason() {
         return reason;
     }

@@ -38,12 +38,20 @@ public final class SendFlags {
         return f;
     }
 
-    /** These flags and {@code other} together. */
+    /**
+     * {@return these flags and {@code other} together}
+     *
+     * @param other flags to add
+     */
     public SendFlags and(SendFlags other) {
         return ALL[bits | other.bits];
     }
 
-    /** Whether every flag of {@code other} is set here. */
+    /**
+     * {@return whether every flag of {@code other} is set here}
+     *
+     * @param other the flags looked for
+     */
     public boolean contains(SendFlags other) {
         return (bits & other.bits) == other.bits;
     }

@@ -94,24 +94,24 @@ public final class SocketOption<T> {
     }
 
     /**
-     * The option's name without the {@code ZMQ_} prefix, e.g. {@code SNDHWM}; for an
-     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 93 (unchecked)}.
+     * {@return the option's name without the {@code ZMQ_} prefix, e.g. {@code SNDHWM}; for an
+     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 93 (unchecked)}}
      */
     public String name() {
         return name;
     }
 
-    /** libzmq's number for the option ({@code ZMQ_LINGER} is 17). */
+    /** {@return libzmq's number for the option ({@code ZMQ_LINGER} is 17)} */
     public int id() {
         return id;
     }
 
-    /** The Java type of the option's value. */
+    /** {@return the Java type of the option's value} */
     public Class<?> type() {
         return type;
     }
 
-    /** Whether this option was made by {@link #unchecked(int, Class)}. */
+    /** {@return whether this option was made by {@link #unchecked(int, Class)}} */
     public boolean isUnchecked() {
         return unchecked;
     }
@@ -129,12 +129,12 @@ public final class SocketOption<T> {
         return codec.format(value);
     }
 
-    /** Whether {@link Socket#get} accepts this option. */
+    /** {@return whether {@link Socket#get} accepts this option} */
     public boolean isReadable() {
         return readable;
     }
 
-    /** Whether {@link Socket#set} accepts this option. */
+    /** {@return whether {@link Socket#set} accepts this option} */
     public boolean isWritable() {
         return writable;
     }

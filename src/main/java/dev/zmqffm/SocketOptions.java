@@ -306,7 +306,7 @@ public final class SocketOptions {
     public static final SocketOption<String> BINDTODEVICE =
             new SocketOption<>("BINDTODEVICE", zmq_h.ZMQ_BINDTODEVICE(), String.class, OptionCodec.STRING, true, true);
 
-    /** Every option above, in declaration order. */
+    /** {@return every option above, in declaration order} */
     public static List<SocketOption<?>> all() {
         return All.LIST;
     }

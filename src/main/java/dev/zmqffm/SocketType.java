@@ -51,12 +51,17 @@ public enum SocketType {
         this.code = code;
     }
 
-    /** libzmq's number for this type ({@code ZMQ_REQ} is 3). */
+    /** {@return libzmq's number for this type ({@code ZMQ_REQ} is 3)} */
     public int code() {
         return code;
     }
 
-    /** The type with libzmq's number {@code code}. */
+    /**
+     * {@return the type with libzmq's number {@code code}}
+     *
+     * @param code a {@code ZMQ_*} socket type number
+     * @throws IllegalArgumentException if no type has that number
+     */
     public static SocketType of(int code) {
         for (SocketType t : values()) {
             if (t.code == code) {

@@ -27,7 +27,9 @@ public class ZmqException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Errno errno;
+    /** The raw platform error number (serialized; {@link #errno()} is derived from it). */
     private final int code;
+    /** The operation that failed, e.g. {@code "zmq_bind"}. */
     private final String operation;
 
     /**
@@ -44,17 +46,19 @@ public class ZmqException extends RuntimeException {
         this.operation = operation;
     }
 
-    /** The error as a typed value ({@link Errno#UNKNOWN} if the table does not know it). */
+    /**
+     * {@return the error as a typed value ({@link Errno#UNKNOWN} if the table does not know it)}
+     */
     public Errno errno() {
         return errno;
     }
 
-    /** The raw platform error number. */
+    /** {@return the raw platform error number} */
     public int code() {
         return code;
     }
 
-    /** The operation that failed, e.g. {@code "zmq_bind"}. */
+    /** {@return the operation that failed, e.g. {@code "zmq_bind"}} */
     public String operation() {
         return operation;
     }
