@@ -17,16 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A ZeroMQ context: the I/O threads and the sockets that share them.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket rep = ctx.socket(SocketType.REP)) {
- *     rep.bind("tcp://*:5555");
- *     while (true) {
- *         String request = rep.receiveString().orElseThrow();
- *         rep.send("World");
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context}
  *
  * <p><b>Threads.</b> A context may be used from any number of threads. Its sockets may not be
  * used by two threads at once (see {@link Socket}).

@@ -6,12 +6,7 @@ import java.util.Objects;
  * A typed context option, in the style of {@link java.net.SocketOption}. The constants are in
  * {@link ContextOptions}.
  *
- * <pre>{@code
- * try (Context ctx = Context.create()) {
- *     ctx.set(ContextOptions.IO_THREADS, 2);             // before the first socket
- *     int limit = ctx.get(ContextOptions.SOCKET_LIMIT);  // read-only
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context-option}
  *
  * <p>Some options can only be written and some only read (libzmq even gives the number 3 to both
  * the read-only {@code ZMQ_SOCKET_LIMIT} and the write-only {@code ZMQ_THREAD_PRIORITY}); using
@@ -47,11 +42,7 @@ public final class ContextOption<T> {
      * <b>Unchecked escape hatch:</b> the context option with libzmq's number {@code id}, for one
      * zmq-ffm has no constant for (a newer libzmq's, or a draft build's).
      *
-     * <pre>{@code
-     * // ZMQ_ZERO_COPY_RECV (10), a draft context option in zmq.h 4.3.4
-     * ContextOption<Boolean> zeroCopy = ContextOption.unchecked(10, Boolean.class);
-     * ctx.set(zeroCopy, false);
-     * }</pre>
+     * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context-option-unchecked}
      *
      * <p>The option counts as readable and writable (libzmq answers {@link Errno#EINVAL} the
      * wrong way round) and values go to {@code zmq_ctx_set} as they are. A number zmq-ffm knows

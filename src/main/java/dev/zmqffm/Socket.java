@@ -13,15 +13,7 @@ import java.util.Optional;
 /**
  * A ZeroMQ socket. Created by {@link Context#socket(SocketType)}; closed with try-with-resources.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket req = ctx.socket(SocketType.REQ)) {
- *     req.connect("tcp://localhost:5555");           // the server may start later
- *     req.send("hello");                              // UTF-8, no terminating NUL
- *     Optional<String> reply = req.receiveString(Duration.ofSeconds(5));
- *     System.out.println(reply.orElse("no reply"));
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket}
  *
  * <p><b>Sending and receiving.</b> Payloads may be {@code byte[]}, {@code String} (UTF-8 unless
  * a charset is given), {@link MemorySegment}, {@link ByteBuffer} or {@link Message} (no copy).

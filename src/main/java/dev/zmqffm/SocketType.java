@@ -5,15 +5,7 @@ import dev.zmqffm.internal.raw.zmq_h;
 /**
  * The twelve stable ZeroMQ socket types.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket pub = ctx.socket(SocketType.PUB);
- *      Socket sub = ctx.socket(SocketType.SUB)) {
- *     pub.bind("inproc://news");
- *     sub.connect("inproc://news");
- *     sub.subscribe("weather");
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket-type}
  *
  * <p>Valid pairs: PAIR–PAIR, PUB–SUB, PUB–XSUB, XPUB–SUB, XPUB–XSUB, REQ–REP, REQ–ROUTER,
  * DEALER–REP, DEALER–ROUTER, DEALER–DEALER, ROUTER–ROUTER, PUSH–PULL; STREAM talks to plain TCP

@@ -9,10 +9,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * Facts about the loaded libzmq.
  *
- * <pre>{@code
- * System.out.println("libzmq " + Zmq.version());      // libzmq 4.3.4
- * if (Zmq.has("curve")) { ... }                         // CURVE security is available
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=zmq}
  *
  * <p>libzmq is found the first time any class of this package needs it: the system property
  * {@code zmq.library} or the environment variable {@code ZMQFFM_LIBZMQ} (an absolute path) if

@@ -1,0 +1,82 @@
+package dev.zmqffm.snippets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zmqffm.SocketOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs every javadoc example (the {@code *Snippets} classes) and checks what it produced, so an
+ * example that no longer compiles, throws or gives another result fails the build.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SnippetsTest {
+
+    // --- CoreSnippets -------------------------------------------------------------------------
+
+    @Test
+    void overview() {
+        assertEquals("HELLO", CoreSnippets.overview());
+    }
+
+    @Test
+    void context() {
+        assertEquals("job 1", CoreSnippets.context());
+    }
+
+    @Test
+    void socket() {
+        assertEquals("hello back", CoreSnippets.socket());
+    }
+
+    @Test
+    void socketType() {
+        assertEquals("weather: sunny", CoreSnippets.socketType());
+    }
+
+    @Test
+    void contextOption() {
+        assertEquals(2, CoreSnippets.contextOption().get(0));
+        assertTrue((Integer) CoreSnippets.contextOption().get(1) > 0);
+    }
+
+    @Test
+    void contextOptionUnchecked() {
+        assertFalse(CoreSnippets.contextOptionUnchecked());
+    }
+
+    @Test
+    void contextOptions() {
+        assertEquals(List.of(4, 4096, false), CoreSnippets.contextOptions());
+    }
+
+    @Test
+    void socketOption() {
+        List<Object> r = CoreSnippets.socketOption();
+        assertEquals(Duration.ZERO, r.get(0));
+        assertEquals("worker-1", r.get(1));
+        assertEquals(1000, r.get(2));
+        assertEquals("inproc://options", r.get(3));
+    }
+
+    @Test
+    void socketOptionUnchecked() {
+        assertFalse(CoreSnippets.socketOptionUnchecked());
+    }
+
+    @Test
+    void socketOptions() {
+        assertEquals(List.of(10_000, Duration.ofSeconds(2), SocketOptions.INFINITE, false), CoreSnippets.socketOptions());
+    }
+
+    @Test
+    void zmq() {
+        assertTrue(CoreSnippets.zmq().matches("libzmq \\d+\\.\\d+\\.\\d+( with CURVE)?"), CoreSnippets.zmq());
+    }
+}
