@@ -13,21 +13,7 @@ import java.util.Optional;
  * One frame of a ZeroMQ message: a {@code zmq_msg_t} whose payload is seen as a
  * {@link MemorySegment} without copying.
  *
- * <pre>{@code
- * try (Message msg = new Message()) {
- *     while (running) {
- *         socket.receive(msg);                       // reuses the same zmq_msg_t every time
- *         MemorySegment payload = msg.data();        // no copy: libzmq's own buffer
- *         long checksum = crc(payload);
- *         if (!msg.more()) { ... }
- *     }
- * }
- *
- * try (Message out = Message.allocate(1024)) {     // libzmq owns this buffer
- *     fill(out.data());                             // write the payload in place
- *     socket.send(out);                             // hands the buffer to libzmq, no copy
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=message}
  *
  * <p><b>Lifetimes.</b> The {@link #data()} view is valid until the message is closed, received
  * into again, sent, or made the target of {@link #copy()}'s source changes; after that, any

@@ -9,18 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Tells when libzmq has let go of memory a {@link Message} wraps without copying.
  *
- * <pre>{@code
- * try (Arena arena = Arena.ofShared()) {
- *     MemorySegment frame = arena.allocate(1 << 20);
- *     render(frame);
- *     MessageTracker tracker;
- *     try (Message msg = Message.wrap(frame)) {
- *         tracker = msg.tracker();
- *         socket.send(msg);                      // no copy: libzmq reads `frame` itself
- *     }
- *     tracker.await(Duration.ofSeconds(10));     // now the arena may be closed
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=message-tracker}
  *
  * <p>libzmq releases the buffer once it has written it to the network (tcp, ipc) or once the
  * receiver has closed its message (inproc), on one of its own threads; the tracker records that

@@ -17,21 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Waits for several sockets and file descriptors at once ({@code zmq_poll}).
  *
- * <pre>{@code
- * try (Poller poller = new Poller()) {
- *     int jobs = poller.register(jobsSocket, PollEvent.IN);
- *     int control = poller.register(controlSocket, PollEvent.IN);
- *     while (running) {
- *         if (poller.poll(Duration.ofSeconds(1)) == 0) {
- *             continue;                                   // timed out
- *         }
- *         if (poller.isReadable(jobs)) {
- *             handle(jobsSocket.receiveBytes(ReceiveFlags.DONT_WAIT));
- *         }
- *         if (poller.isReadable(control)) { ... }
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=poller}
  *
  * <p>Registrations are numbered; a number stays valid until {@link #unregister(int)}, and is
  * then given to the next registration, so a loop that registers and unregisters does not grow

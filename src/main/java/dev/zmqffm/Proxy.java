@@ -18,19 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Forwards messages between two sockets on a thread this class manages
  * ({@code zmq_proxy_steerable}), optionally copying everything to a capture socket.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket clients = ctx.socket(SocketType.ROUTER);
- *      Socket workers = ctx.socket(SocketType.DEALER)) {
- *     clients.bind("tcp://*:5559");
- *     workers.bind("tcp://*:5560");
- *     try (Proxy broker = Proxy.start(clients, workers)) {
- *         Proxy.Statistics s = broker.statistics();
- *         broker.pause();                            // messages wait in the queues
- *         broker.resume();
- *     }                                              // close() terminates and joins the thread
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=proxy}
  *
  * <p>While the proxy runs, its sockets are in use by the proxy thread: any other use throws
  * {@link IllegalStateException}. After {@link #terminate()} they are free again and still owned

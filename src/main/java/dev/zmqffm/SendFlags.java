@@ -3,11 +3,7 @@ package dev.zmqffm;
 /**
  * Flags for sends: whether to wait, and whether more frames of the same message follow.
  *
- * <pre>{@code
- * socket.send("header", SendFlags.SEND_MORE);
- * boolean queued = socket.send("body", SendFlags.DONT_WAIT);   // false: would block
- * socket.send(bytes, SendFlags.DONT_WAIT.and(SendFlags.SEND_MORE));
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=send-flags}
  *
  * <p>A type of its own, distinct from {@link ReceiveFlags}, so a receive flag can never be passed
  * to a send. Instances are interned: combining flags allocates nothing.

@@ -21,13 +21,7 @@ import java.util.stream.StreamSupport;
 /**
  * Connection events of a socket ({@code zmq_socket_monitor}), decoded into {@link MonitorEvent}s.
  *
- * <pre>{@code
- * try (SocketMonitor monitor = SocketMonitor.start(req, MonitorEvent.Type.ALL)) {
- *     req.connect("tcp://127.0.0.1:5555");
- *     Optional<MonitorEvent> e = monitor.next(Duration.ofSeconds(5));
- *     e.ifPresent(System.out::println);    // MonitorEvent[type=CONNECTED, value=12, endpoint=tcp://...]
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=socket-monitor}
  *
  * <p>libzmq publishes the events on an internal PAIR socket bound to a private
  * {@code inproc://} endpoint; the monitor owns the PAIR socket that reads them, created in the

@@ -7,18 +7,7 @@ import java.util.Objects;
 /**
  * Repeating timers for a polling loop, in plain Java.
  *
- * <pre>{@code
- * Timers timers = new Timers();
- * int heartbeat = timers.add(Duration.ofSeconds(1), () -> socket.send("HEARTBEAT"));
- * try (Poller poller = new Poller()) {
- *     int in = poller.register(socket, PollEvent.IN);
- *     while (running) {
- *         poller.poll(timers.timeout());      // wake up for a message or the next timer
- *         if (poller.isReadable(in)) { ... }
- *         timers.execute();                   // runs the handlers that are due, on this thread
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=timers}
  *
  * <p><b>Why not {@code zmq_timers_*}?</b> libzmq's timers do exactly this bookkeeping, but each
  * handler would be an upcall from native code: an exception escaping it terminates the JVM, and

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zmqffm.MonitorEvent;
 import dev.zmqffm.SocketOptions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,5 +80,61 @@ class SnippetsTest {
     @Test
     void zmq() {
         assertTrue(CoreSnippets.zmq().matches("libzmq \\d+\\.\\d+\\.\\d+( with CURVE)?"), CoreSnippets.zmq());
+    }
+
+    // --- MessagingSnippets --------------------------------------------------------------------
+
+    @Test
+    void message() {
+        assertEquals(List.of(5L, 6L, 1024L), MessagingSnippets.message());
+    }
+
+    @Test
+    void messageTracker() throws InterruptedException {
+        assertEquals(List.of((byte) 42, true), MessagingSnippets.messageTracker());
+    }
+
+    @Test
+    void sendFlags() {
+        assertEquals(List.of(false, "header", "body", 2), MessagingSnippets.sendFlags());
+    }
+
+    @Test
+    void receiveFlags() {
+        assertEquals(Optional.empty(), MessagingSnippets.receiveFlags());
+    }
+
+    @Test
+    void pollEvent() {
+        assertEquals(Optional.of("ready"), MessagingSnippets.pollEvent());
+    }
+
+    @Test
+    void poller() {
+        assertEquals(List.of("job 1"), MessagingSnippets.poller());
+    }
+
+    @Test
+    void timers() {
+        assertEquals(3, MessagingSnippets.timers());
+    }
+
+    @Test
+    void proxy() {
+        assertEquals(List.of("request done", 1L, 1L), MessagingSnippets.proxy());
+    }
+
+    @Test
+    void socketMonitor() {
+        List<Object> seen = MessagingSnippets.socketMonitor();
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0) instanceof MonitorEvent, seen.toString());
+    }
+
+    @Test
+    void monitorEvent() {
+        MonitorEvent e = MessagingSnippets.monitorEvent();
+        assertEquals(MonitorEvent.Type.CONNECTED, e.type());
+        assertTrue(e.endpoint().startsWith("tcp://127.0.0.1:"), e.endpoint());
     }
 }
