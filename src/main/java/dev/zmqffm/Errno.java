@@ -5,13 +5,7 @@ import dev.zmqffm.internal.Platform;
 /**
  * The error numbers libzmq reports, as a type rather than a platform-dependent {@code int}.
  *
- * <pre>{@code
- * try {
- *     socket.bind("tcp://127.0.0.1:5555");
- * } catch (ZmqException e) {
- *     if (e.errno() == Errno.EADDRINUSE) { ... }   // also thrown as AddressInUseException
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=errno}
  *
  * <p>The table is hand-written on purpose: most values come from the operating system
  * ({@code EAGAIN} is 11 on Linux and 35 on macOS), so numbers baked in from the build host would

@@ -3,15 +3,7 @@ package dev.zmqffm;
 /**
  * An error reported by libzmq, with its {@link Errno} and libzmq's own message.
  *
- * <pre>{@code
- * try {
- *     socket.connect("tcp://127.0.0.1:5555");
- * } catch (ContextTerminatedException e) {
- *     return;                                  // the context is shutting down: leave the loop
- * } catch (ZmqException e) {
- *     log.warn("connect failed: {} ({})", e.getMessage(), e.errno());
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=zmq-exception}
  *
  * <p>Specific errors have their own subclasses: {@link ContextTerminatedException} ({@code ETERM}),
  * {@link SocketStateException} ({@code EFSM}), {@link AddressInUseException}

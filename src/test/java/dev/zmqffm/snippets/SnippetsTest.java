@@ -137,4 +137,43 @@ class SnippetsTest {
         assertEquals(MonitorEvent.Type.CONNECTED, e.type());
         assertTrue(e.endpoint().startsWith("tcp://127.0.0.1:"), e.endpoint());
     }
+
+    // --- ErrorSnippets ------------------------------------------------------------------------
+
+    @Test
+    void addressInUse() {
+        List<String> bound = ErrorSnippets.addressInUse();
+        assertEquals(2, bound.size(), bound.toString());
+        assertTrue(!bound.get(0).equals(bound.get(1)) && bound.get(0).startsWith("tcp://127.0.0.1:"), bound.toString());
+    }
+
+    @Test
+    void errno() {
+        assertTrue(ErrorSnippets.errno());
+    }
+
+    @Test
+    void contextTerminated() throws InterruptedException {
+        assertTrue(ErrorSnippets.contextTerminated());
+    }
+
+    @Test
+    void hostUnreachable() {
+        assertTrue(ErrorSnippets.hostUnreachable());
+    }
+
+    @Test
+    void operationInterrupted() throws InterruptedException {
+        assertEquals("interrupted", ErrorSnippets.operationInterrupted());
+    }
+
+    @Test
+    void socketState() {
+        assertTrue(ErrorSnippets.socketState());
+    }
+
+    @Test
+    void zmqException() {
+        assertEquals("failed: ENOENT", ErrorSnippets.zmqException());
+    }
 }
