@@ -8,15 +8,7 @@ import java.time.Instant;
  * password or a secret key: the principal is a PLAIN user name, a CURVE public key (Z85) or a
  * GSSAPI principal.
  *
- * <pre>{@code
- * Authenticator auth = Authenticator.builder(ctx)
- *         .audit(record -> {
- *             if (!record.allowed()) {
- *                 log.info("denied {} from {}: {}", record.principal(), record.address(), record.reason());
- *             }
- *         })
- *         .start();
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=audit-record}
  *
  * @param time when the request arrived
  * @param domain the ZAP domain of the server socket

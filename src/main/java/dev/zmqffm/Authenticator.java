@@ -21,19 +21,7 @@ import java.util.function.Consumer;
  * connect, and fails closed — an unknown domain, an unconfigured mechanism, a malformed request, a
  * slow verifier or a closed authenticator all deny.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Authenticator auth = Authenticator.builder(ctx)
- *              .policy("orders", DomainPolicy.builder().curveCertificates(Path.of("clients")).build())
- *              .start();
- *      Socket server = ctx.socket(SocketType.REP)) {
- *     SocketSecurity.curveServer(auth, "orders", Certificate.load(Path.of("server.key_secret"))).applyTo(server);
- *     server.bind("tcp://*:5555");
- *     Message request = new Message();
- *     server.receive(request);
- *     String who = auth.verifiedUserId(request).orElseThrow();   // set by this authenticator
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=authenticator}
  *
  * <p><b>Thread.</b> The handler runs on its own platform thread, bound at
  * {@code inproc://zeromq.zap.01} with a ROUTER socket (libzmq aborts the process for any other

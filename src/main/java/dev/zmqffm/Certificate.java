@@ -23,13 +23,7 @@ import java.util.Set;
  * text format, which pyzmq ({@code zmq.auth.create_certificates}), CZMQ ({@code zcert}) and JeroMQ
  * ({@code ZCert}) read and write.
  *
- * <pre>{@code
- * Certificate server = Certificate.generate(Map.of("name", "orders-service"));
- * server.save(Path.of("certs/server.key"));     // server.key (public) + server.key_secret (0600)
- *
- * Certificate loaded = Certificate.load(Path.of("certs/server.key_secret"));
- * SocketSecurity.curveServer(auth, "orders", loaded).applyTo(socket);
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=certificate}
  *
  * <p><b>Files.</b> {@link #save(Path)} writes the public file at the given path and the secret
  * file beside it with {@code _secret} appended (the convention of CZMQ and pyzmq). Each file is

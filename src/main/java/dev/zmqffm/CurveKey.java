@@ -11,16 +11,7 @@ import java.util.Objects;
 /**
  * A 32-byte CURVE key, convertible to and from its 40-character Z85 text.
  *
- * <pre>{@code
- * CurveKey.KeyPair server = CurveKey.generateKeyPair();
- * serverSocket.set(SocketOptions.CURVE_SERVER, true);
- * serverSocket.set(SocketOptions.CURVE_SECRETKEY, server.secretKey());
- *
- * CurveKey.KeyPair client = CurveKey.generateKeyPair();
- * clientSocket.set(SocketOptions.CURVE_SERVERKEY, CurveKey.fromZ85(serverPublicZ85));
- * clientSocket.set(SocketOptions.CURVE_PUBLICKEY, client.publicKey());
- * clientSocket.set(SocketOptions.CURVE_SECRETKEY, client.secretKey());
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=curve-key}
  *
  * <p>Z85 text is validated here: libzmq itself would accept a key with an embedded NUL and store
  * a mix of the old and new key. Instances are immutable. This type is for public keys; secret

@@ -19,15 +19,7 @@ import java.util.concurrent.Executor;
  * the domain accepts, who is allowed. A mechanism not configured here is denied, and so is a
  * domain with no policy: the {@link Authenticator} fails closed.
  *
- * <pre>{@code
- * DomainPolicy orders = DomainPolicy.builder()
- *         .allowAddresses("10.0.0.0/8", "::1")
- *         .denyAddresses("10.66.0.0/16")                         // deny wins
- *         .curveCertificates(Path.of("/etc/orders/clients"))      // reloaded when it changes
- *         .denyKeys(List.of(revokedKey))
- *         .build();
- * auth.setPolicy("orders", orders);
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=domain-policy}
  *
  * <p><b>Addresses.</b> With an allow list, only addresses in it are accepted; an address in the
  * deny list is refused even if also allowed. Ranges are CIDR ({@code 192.168.0.0/16},

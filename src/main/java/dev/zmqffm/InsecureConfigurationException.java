@@ -7,13 +7,7 @@ import java.util.Objects;
  * leak a secret, or abort the process. {@link #rule()} says which rule, and its
  * {@linkplain SecurityRule#reason() reason}.
  *
- * <pre>{@code
- * try {
- *     SocketSecurity.curveServer(auth, "", serverCert).applyTo(socket);
- * } catch (InsecureConfigurationException e) {
- *     System.err.println(e.rule() + ": " + e.getMessage());   // EMPTY_DOMAIN: ...
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=insecure-configuration}
  */
 public final class InsecureConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;

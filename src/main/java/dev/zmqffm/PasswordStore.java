@@ -25,11 +25,7 @@ import javax.crypto.spec.PBEKeySpec;
  * The user names and passwords a PLAIN domain accepts, compared in constant time; either in memory
  * or in a file that is read again whenever it changes.
  *
- * <pre>{@code
- * // A file line per user; hashEntry makes the hashed form:
- * Files.writeString(path, PasswordStore.hashEntry("alice", password) + "\n");
- * DomainPolicy policy = DomainPolicy.builder().plain(PasswordStore.file(path)).build();
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=password-store}
  *
  * <p><b>File format.</b> UTF-8, one user per line, {@code #} starts a comment line:
  * <pre>

@@ -13,13 +13,7 @@ import java.util.Objects;
  * A CURVE secret key: 32 bytes that never appear in a {@code toString}, a log line or an exception
  * message, and that can be wiped once the socket has them.
  *
- * <pre>{@code
- * CurveKey.KeyPair pair = CurveKey.generateKeyPair();
- * try (SecretKey secret = pair.secretKey()) {
- *     socket.set(SocketOptions.CURVE_SECRETKEY, secret);   // libzmq keeps its own copy
- * }                                                        // the Java copy is zeroed here
- * System.out.println(pair);                                // ... secretKey=SecretKey[redacted]
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=secret-key}
  *
  * <p>{@link SocketOptions#CURVE_SECRETKEY} takes this type and cannot be read back. Equality is
  * compared in constant time; the hash code is the same for every key, so hash tables never spread

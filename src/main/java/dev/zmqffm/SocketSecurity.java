@@ -15,19 +15,7 @@ import java.util.Set;
  * in which libzmq would let everyone in, leak a password or abort the process are refused with
  * {@link InsecureConfigurationException} (see {@link SecurityRule} for each rule and its reason).
  *
- * <pre>{@code
- * // Server: clients must hold a key whose certificate is in clients/
- * Authenticator auth = Authenticator.builder(ctx)
- *         .policy("orders", DomainPolicy.builder().curveCertificates(Path.of("clients")).build())
- *         .start();
- * SocketSecurity.curveServer(auth, "orders", Certificate.load(Path.of("server.key_secret"))).applyTo(rep);
- * rep.bind("tcp://*:5555");
- *
- * // Client
- * SocketSecurity.curveClient(Certificate.load(Path.of("server.key")), Certificate.load(Path.of("me.key_secret")))
- *         .applyTo(req);
- * req.connect("tcp://orders.example:5555");
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=socket-security}
  *
  * <p><b>Server roles</b> — {@link #curveServer}, {@link #plainServer}, {@link #nullServer} — need the
  * {@link Authenticator} of the socket's context, a non-empty domain with a policy for the

@@ -7,12 +7,7 @@ import java.util.Objects;
  * What a {@link CurveVerifier} decided about one client: allowed under a {@code User-Id} (with
  * optional metadata attached to every message of that peer), or denied with a reason for the audit.
  *
- * <pre>{@code
- * CurveVerifier verifier = (domain, address, key) -> registry.lookup(key)   // CompletionStage<Account>
- *         .thenApply(account -> account == null
- *                 ? Verdict.deny("unknown device")
- *                 : Verdict.allow(account.name(), Map.of("Tenant", account.tenant())));
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=verdict}
  *
  * @param allowed whether the peer may connect
  * @param userId the {@code User-Id} of an allowed peer (empty for a denial)

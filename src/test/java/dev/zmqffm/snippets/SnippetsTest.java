@@ -4,14 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zmqffm.DomainPolicy;
+import dev.zmqffm.Mechanism;
 import dev.zmqffm.MonitorEvent;
+import dev.zmqffm.SecurityRule;
 import dev.zmqffm.SocketOptions;
+import dev.zmqffm.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every javadoc example (the {@code *Snippets} classes) and checks what it produced, so an
@@ -175,5 +184,74 @@ class SnippetsTest {
     @Test
     void zmqException() {
         assertEquals("failed: ENOENT", ErrorSnippets.zmqException());
+    }
+
+    // --- SecuritySnippets ---------------------------------------------------------------------
+
+    @Test
+    void authenticatorAndSocketSecurity(@TempDir Path dir) throws IOException {
+        List<String> r = SecuritySnippets.curveRoundTrip(dir);
+        assertEquals(r.get(1), r.get(0), "the verified User-Id is the client's public key");
+        assertEquals("order 1", r.get(2));
+    }
+
+    @Test
+    void certificate(@TempDir Path dir) throws IOException {
+        assertEquals(List.of(true, Map.of("name", "orders-service"), Mechanism.CURVE), SecuritySnippets.certificate(dir));
+    }
+
+    @Test
+    void curveKey() {
+        assertEquals(List.of(true, Mechanism.CURVE, Mechanism.CURVE), SecuritySnippets.curveKey());
+    }
+
+    @Test
+    void curveVerifier() {
+        assertEquals(Verdict.allow("sensor-7"), SecuritySnippets.curveVerifier());
+    }
+
+    @Test
+    void domainPolicy(@TempDir Path dir) {
+        assertTrue(SecuritySnippets.domainPolicy(dir).orElseThrow().accepts(Mechanism.CURVE));
+    }
+
+    @Test
+    void passwordStore(@TempDir Path dir) throws IOException {
+        DomainPolicy policy = SecuritySnippets.passwordStore(dir);
+        assertEquals(Optional.of("alice"), SecuritySnippets.plainLogin(policy, "correct horse", Duration.ofSeconds(10)));
+        assertEquals(Optional.empty(), SecuritySnippets.plainLogin(policy, "wrong", Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void secretKey() {
+        List<String> printed = SecuritySnippets.secretKey();
+        assertTrue(printed.get(0).contains("SecretKey[redacted]"), printed.get(0));
+        assertTrue(printed.get(1).contains("SecretKey[wiped]"), printed.get(1));
+    }
+
+    @Test
+    void verdict() {
+        assertEquals(Verdict.allow("sensor-7", Map.of("Tenant", "acme")), SecuritySnippets.verdict());
+    }
+
+    @Test
+    void auditRecord() throws InterruptedException {
+        String line = SecuritySnippets.auditRecord();
+        assertTrue(line.startsWith("denied ") && line.contains(" from 127.0.0.1: "), line);
+    }
+
+    @Test
+    void insecureConfiguration() {
+        assertEquals(SecurityRule.EMPTY_DOMAIN, SecuritySnippets.insecureConfiguration());
+    }
+
+    @Test
+    void securityRule() {
+        assertEquals(SecurityRule.PLAIN_NOT_LOOPBACK, SecuritySnippets.securityRule());
+    }
+
+    @Test
+    void mechanism() {
+        assertEquals(Set.of(Mechanism.NULL, Mechanism.CURVE), SecuritySnippets.mechanism());
     }
 }
