@@ -33,7 +33,8 @@ final class CoreSnippets {
             req.connect(endpoint);
             req.send("hello");
             rep.send(rep.receiveString().orElseThrow().toUpperCase());
-            reply = req.receiveString().orElseThrow();          // HELLO
+            // @replace substring="reply =" replacement="String reply =" :
+            reply = req.receiveString().orElseThrow();   // HELLO
         }
         // @end
         return reply;
@@ -48,6 +49,7 @@ final class CoreSnippets {
             pull.bind("inproc://jobs");                        // inproc names are per context
             push.connect("inproc://jobs");
             push.send("job 1");
+            // @replace substring="job =" replacement="String job =" :
             job = pull.receiveString().orElseThrow();
         }                                                      // sockets first, then the context
         // @end
@@ -65,6 +67,7 @@ final class CoreSnippets {
             rep.bind("inproc://service");
             rep.send(rep.receiveString().orElseThrow() + " back");
             Optional<String> reply = req.receiveString(Duration.ofSeconds(5));   // empty if too late
+            // @replace substring="answer =" replacement="String answer =" :
             answer = reply.orElse("no reply");
         }
         // @end
@@ -85,6 +88,7 @@ final class CoreSnippets {
                 pub.send("weather: sunny");            // later; until then pub drops what it sends
                 news = sub.receiveString(Duration.ofMillis(50));
             }
+            // @replace substring="received =" replacement="String received =" :
             received = news.get();
         }
         // @end

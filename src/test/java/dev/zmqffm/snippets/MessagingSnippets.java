@@ -85,7 +85,9 @@ final class MessagingSnippets {
                     tracker = msg.tracker();
                     socket.send(msg);                     // no copy: libzmq reads `frame` itself
                 }
+                // @replace substring="first =" replacement="byte first =" :
                 first = peer.receiveBytes().orElseThrow()[0];
+                // @replace substring="released =" replacement="boolean released =" :
                 released = tracker.await(Duration.ofSeconds(10));   // now the arena may be closed
             }
             // @end
@@ -229,8 +231,10 @@ final class MessagingSnippets {
                 worker.connect(back);
                 client.send("request");
                 worker.send(worker.receiveString().orElseThrow() + " done");
+                // @replace substring="reply =" replacement="String reply =" :
                 reply = client.receiveString().orElseThrow();   // request done
-                stats = broker.statistics();                    // stats.frontendMessagesIn() == 1
+                // @replace substring="stats =" replacement="Proxy.Statistics stats =" :
+                stats = broker.statistics();   // stats.frontendMessagesIn() == 1
                 broker.pause();                                 // messages wait in the queues
                 broker.resume();
             }                                                   // close() terminates and joins the thread

@@ -67,8 +67,10 @@ final class SecuritySnippets {
             // @end region="socket-security"
             client.send("order 1");
             server.receive(request);
-            who = auth.verifiedUserId(request).orElseThrow();   // set by this authenticator:
-            text = request.text();                              // the client's public key in Z85
+            // @replace substring="who =" replacement="String who =" :
+            who = auth.verifiedUserId(request).orElseThrow();   // the client's key in Z85, set by auth
+            // @replace substring="text =" replacement="String text =" :
+            text = request.text();                       // order 1
         }
         // @end region="authenticator"
         return List.of(who, clientCert.publicKey().toZ85(), text);
@@ -183,7 +185,8 @@ final class SecuritySnippets {
              Socket socket = ctx.socket(SocketType.REP);
              SecretKey secret = pair.secretKey()) {
             socket.set(SocketOptions.CURVE_SECRETKEY, secret);   // libzmq keeps its own copy
-            during = pair.toString();                           // ... secretKey=SecretKey[redacted]
+            // @replace substring="during =" replacement="String during =" :
+            during = pair.toString();                    // ... secretKey=SecretKey[redacted]
         }                                                       // the Java copy is zeroed here
         String after = pair.toString();                         // ... secretKey=SecretKey[wiped]
         // @end
