@@ -167,6 +167,7 @@ final class SecuritySnippets {
              Message request = new Message()) {
             SocketSecurity.plainServer(auth, "users").applyTo(server);
             String endpoint = server.bind("tcp://127.0.0.1:*");
+            client.set(SocketOptions.LINGER, Duration.ZERO);   // a refused client's request is dropped at close
             SocketSecurity.plainClient("alice", password.toCharArray()).applyTo(client);
             client.connect(endpoint);
             client.send("hello");
@@ -238,6 +239,7 @@ final class SecuritySnippets {
                  Socket stranger = ctx.socket(SocketType.REQ)) {
                 SocketSecurity.curveServer(auth, "orders", serverKeys).applyTo(server);
                 String endpoint = server.bind("tcp://127.0.0.1:*");
+                stranger.set(SocketOptions.LINGER, Duration.ZERO);
                 SocketSecurity.curveClient(serverKeys.publicKey(), CurveKey.generateKeyPair()).applyTo(stranger);
                 stranger.connect(endpoint);
                 String line = log.poll(10, TimeUnit.SECONDS);
