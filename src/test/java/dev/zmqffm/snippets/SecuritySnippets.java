@@ -70,7 +70,7 @@ final class SecuritySnippets {
             // @replace substring="who =" replacement="String who =" :
             who = auth.verifiedUserId(request).orElseThrow();   // the client's key in Z85, set by auth
             // @replace substring="text =" replacement="String text =" :
-            text = request.text();                       // order 1
+            text = request.text();                              // order 1
         }
         // @end region="authenticator"
         return List.of(who, clientCert.publicKey().toZ85(), text);
