@@ -4,13 +4,7 @@ package dev.zmqffm;
  * Thrown for {@code EADDRINUSE}: the address given to {@link Socket#bind(String)} is already bound by
  * another socket or process.
  *
- * <pre>{@code
- * try {
- *     socket.bind("tcp://127.0.0.1:5555");
- * } catch (AddressInUseException e) {
- *     socket.bind("tcp://127.0.0.1:*");   // fall back to any free port
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=address-in-use}
  */
 public final class AddressInUseException extends ZmqException {
     private static final long serialVersionUID = 1L;

@@ -8,15 +8,7 @@ import java.time.Instant;
  * password or a secret key: the principal is a PLAIN user name, a CURVE public key (Z85) or a
  * GSSAPI principal.
  *
- * <pre>{@code
- * Authenticator auth = Authenticator.builder(ctx)
- *         .audit(record -> {
- *             if (!record.allowed()) {
- *                 log.info("denied {} from {}: {}", record.principal(), record.address(), record.reason());
- *             }
- *         })
- *         .start();
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=audit-record}
  *
  * @param time when the request arrived
  * @param domain the ZAP domain of the server socket
@@ -31,7 +23,7 @@ import java.time.Instant;
 public record AuditRecord(Instant time, String domain, String address, Mechanism mechanism, String principal,
         int status, String userId, String reason, Duration latency) {
 
-    /** Whether the peer was let in (status 200). */
+    /** {@return whether the peer was let in (status 200)} */
     public boolean allowed() {
         return status == 200;
     }

@@ -21,19 +21,7 @@ import java.util.function.Consumer;
  * connect, and fails closed — an unknown domain, an unconfigured mechanism, a malformed request, a
  * slow verifier or a closed authenticator all deny.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Authenticator auth = Authenticator.builder(ctx)
- *              .policy("orders", DomainPolicy.builder().curveCertificates(Path.of("clients")).build())
- *              .start();
- *      Socket server = ctx.socket(SocketType.REP)) {
- *     SocketSecurity.curveServer(auth, "orders", Certificate.load(Path.of("server.key_secret"))).applyTo(server);
- *     server.bind("tcp://*:5555");
- *     Message request = new Message();
- *     server.receive(request);
- *     String who = auth.verifiedUserId(request).orElseThrow();   // set by this authenticator
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=authenticator}
  *
  * <p><b>Thread.</b> The handler runs on its own platform thread, bound at
  * {@code inproc://zeromq.zap.01} with a ROUTER socket (libzmq aborts the process for any other
@@ -153,12 +141,23 @@ public final class Authenticator implements AutoCloseable {
         }
     }
 
-    /** Starts an authenticator for {@code context} with no policy yet (so every peer is denied). */
+    /**
+     * Starts an authenticator for {@code context} with no policy yet (so every peer is denied).
+     *
+     * @param context the context whose ZAP endpoint ({@code inproc://zeromq.zap.01}) the handler
+     *         binds
+     * @return the running authenticator; close it after the sockets it secures
+     */
     public static Authenticator start(Context context) {
         return builder(context).start();
     }
 
-    /** A builder for an authenticator of {@code context}. */
+    /**
+     * A builder for an authenticator of {@code context}.
+     *
+     * @param context the context the authenticator will serve
+     * @return a builder with the defaults listed on its methods
+     */
     public static Builder builder(Context context) {
         return new Builder(Objects.requireNonNull(context, "context"));
     }
@@ -178,13 +177,30 @@ public final class Authenticator implements AutoCloseable {
             this.context = context;
         }
 
-        /** The policy of one ZAP domain (see {@link Authenticator#setPolicy}). */
+        /**
+         * The policy of one ZAP domain (see {@link Authenticator#setPolicy}).
+         *
+         * @param domain a non-empty ZAP domain, as set on server sockets with
+         *         {@link SocketSecurity}
+         * @param policy who may connect to sockets of that domain
+         * @return this builder
+         * @throws InsecureConfigurationException if {@code domain} is empty (rule
+         *         {@link SecurityRule#EMPTY_DOMAIN})
+         * @throws IllegalArgumentException if {@code domain} is the one reserved for
+         *         {@link SocketSecurity#curveEncryptionOnlyServer}, or holds a NUL character
+         */
         public Builder policy(String domain, DomainPolicy policy) {
             policies.put(checkDomain(domain), Objects.requireNonNull(policy, "policy"));
             return this;
         }
 
-        /** Longest time before any reply (default 1 s); a verdict not known by then is status 300. */
+        /**
+         * Longest time before any reply (default 1 s); a verdict not known by then is status 300.
+         *
+         * @param deadline more than zero and at most one minute
+         * @return this builder
+         * @throws IllegalArgumentException if {@code deadline} is out of that range
+         */
         public Builder replyDeadline(Duration deadline) {
             if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(Duration.ofMinutes(1)) > 0) {
                 throw new IllegalArgumentException("reply deadline must be between 0 and 1 minute: " + deadline);
@@ -193,7 +209,13 @@ public final class Authenticator implements AutoCloseable {
             return this;
         }
 
-        /** Most requests waiting for a verdict at once (default 64); more get status 300. */
+        /**
+         * Most requests waiting for a verdict at once (default 64); more get status 300.
+         *
+         * @param max at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is less than 1
+         */
         public Builder maxInFlight(int max) {
             if (max < 1) {
                 throw new IllegalArgumentException("maxInFlight must be positive");
@@ -202,7 +224,13 @@ public final class Authenticator implements AutoCloseable {
             return this;
         }
 
-        /** Threads checking passwords (default 2). */
+        /**
+         * Threads checking passwords (default 2).
+         *
+         * @param threads at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is less than 1
+         */
         public Builder workers(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("workers must be positive");
@@ -214,6 +242,12 @@ public final class Authenticator implements AutoCloseable {
         /**
          * Denies an address without checking its credentials once it failed {@code failures} times
          * within {@code window} (default 10 in 10 s); 0 turns the limit off.
+         *
+         * @param failures failed attempts that block an address; 0 for no limit
+         * @param window how far back failures count; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code failures} is negative or {@code window} is not
+         *         positive
          */
         public Builder failureLimit(int failures, Duration window) {
             if (failures < 0 || window.isNegative() || window.isZero()) {
@@ -224,7 +258,12 @@ public final class Authenticator implements AutoCloseable {
             return this;
         }
 
-        /** Where decisions go (default: logger {@code dev.zmqffm.audit}). */
+        /**
+         * Where decisions go (default: logger {@code dev.zmqffm.audit}).
+         *
+         * @param sink called once per decision, on the handler thread, so it should return quickly
+         * @return this builder
+         */
         public Builder audit(Consumer<AuditRecord> sink) {
             audit = Objects.requireNonNull(sink, "sink");
             return this;
@@ -233,6 +272,7 @@ public final class Authenticator implements AutoCloseable {
         /**
          * Binds the handler and starts its thread.
          *
+         * @return the running authenticator
          * @throws IllegalStateException if the context already has an authenticator
          */
         public Authenticator start() {
@@ -260,27 +300,42 @@ public final class Authenticator implements AutoCloseable {
         }
     }
 
-    /** Sets or replaces the policy of {@code domain}; requests from now on use it. */
+    /**
+     * Sets or replaces the policy of {@code domain}; requests from now on use it.
+     *
+     * @param domain a non-empty ZAP domain
+     * @param policy who may connect to sockets of that domain
+     * @throws InsecureConfigurationException if {@code domain} is empty
+     * @throws IllegalArgumentException if {@code domain} is reserved or holds a NUL character
+     */
     public void setPolicy(String domain, DomainPolicy policy) {
         policies.put(checkDomain(domain), Objects.requireNonNull(policy, "policy"));
     }
 
-    /** Removes the policy of {@code domain}: its peers are denied from now on. */
+    /**
+     * Removes the policy of {@code domain}: its peers are denied from now on.
+     *
+     * @param domain the ZAP domain; nothing happens if it has no policy
+     */
     public void removePolicy(String domain) {
         policies.remove(domain);
     }
 
-    /** The policy of {@code domain}, if any. */
+    /**
+     * {@return the policy of {@code domain}, if any}
+     *
+     * @param domain the ZAP domain
+     */
     public Optional<DomainPolicy> policyOf(String domain) {
         return Optional.ofNullable(policies.get(domain));
     }
 
-    /** The context this authenticator serves. */
+    /** {@return the context this authenticator serves} */
     public Context context() {
         return context;
     }
 
-    /** The longest time before any reply. */
+    /** {@return the longest time before any reply} */
     public Duration replyDeadline() {
         return replyDeadline;
     }
@@ -288,6 +343,10 @@ public final class Authenticator implements AutoCloseable {
     /**
      * The {@code User-Id} of the peer that sent {@code message}, if this authenticator admitted
      * it; empty for a peer it did not check (whatever {@code User-Id} that peer claimed).
+     *
+     * @param message a message received on a socket secured with this authenticator
+     * @return the user id this authenticator gave the peer ({@code ""} if its verdict set none), or
+     *         empty
      */
     public Optional<String> verifiedUserId(Message message) {
         Optional<String> t = message.property(TOKEN_PROPERTY);
@@ -298,12 +357,14 @@ public final class Authenticator implements AutoCloseable {
         return Optional.of(message.property(USER_ID_PROPERTY).orElse(""));
     }
 
-    /** Whether the handler thread is still answering (possibly denying everything after close). */
+    /**
+     * {@return whether the handler thread is still answering (possibly denying everything after close)}
+     */
     public boolean isRunning() {
         return !ended;
     }
 
-    /** Whether {@link #close()} was called: every new request is denied. */
+    /** {@return whether {@link #close()} was called: every new request is denied} */
     public boolean isClosing() {
         return closing;
     }
@@ -321,7 +382,13 @@ public final class Authenticator implements AutoCloseable {
         }
     }
 
-    /** Waits for the handler thread to end; returns whether it has. */
+    /**
+     * Waits for the handler thread to end; returns whether it has.
+     *
+     * @param timeout longest wait
+     * @return {@code true} if the thread has ended (an interrupt ends the wait early and is kept
+     *         set)
+     */
     public boolean awaitTermination(Duration timeout) {
         try {
             thread.join(timeout);

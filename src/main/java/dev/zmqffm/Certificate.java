@@ -23,13 +23,7 @@ import java.util.Set;
  * text format, which pyzmq ({@code zmq.auth.create_certificates}), CZMQ ({@code zcert}) and JeroMQ
  * ({@code ZCert}) read and write.
  *
- * <pre>{@code
- * Certificate server = Certificate.generate(Map.of("name", "orders-service"));
- * server.save(Path.of("certs/server.key"));     // server.key (public) + server.key_secret (0600)
- *
- * Certificate loaded = Certificate.load(Path.of("certs/server.key_secret"));
- * SocketSecurity.curveServer(auth, "orders", loaded).applyTo(socket);
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=certificate}
  *
  * <p><b>Files.</b> {@link #save(Path)} writes the public file at the given path and the secret
  * file beside it with {@code _secret} appended (the convention of CZMQ and pyzmq). Each file is
@@ -57,17 +51,37 @@ public final class Certificate {
         this.metadata = metadata;
     }
 
-    /** A new key pair without metadata. */
+    /**
+     * A new key pair without metadata.
+     *
+     * @return a secret certificate holding a key pair made by {@link CurveKey#generateKeyPair()}
+     */
     public static Certificate generate() {
         return generate(Map.of());
     }
 
-    /** A new key pair with metadata (names of letters, digits and {@code $-_@.&+/}; one-line values). */
+    /**
+     * A new key pair with metadata (names of letters, digits and {@code $-_@.&+/}; one-line values).
+     *
+     * @param metadata written to the certificate's {@code metadata} section; copied
+     * @return a secret certificate holding a key pair made by {@link CurveKey#generateKeyPair()}
+     * @throws IllegalArgumentException if a name or value breaks the rule above
+     */
     public static Certificate generate(Map<String, String> metadata) {
         return of(CurveKey.generateKeyPair(), metadata);
     }
 
-    /** A certificate for an existing key pair; checks the public key belongs to the secret key. */
+    /**
+     * A certificate for an existing key pair; checks the public key belongs to the secret key.
+     *
+     * @param pair the keys; the certificate shares the secret key object, so wiping one wipes both
+     * @param metadata as for {@link #generate(Map)}
+     * @return a secret certificate
+     * @throws InsecureConfigurationException if the public key is not the one of the secret key
+     *         ({@link SecurityRule#KEY_PAIR_MISMATCH})
+     * @throws IllegalArgumentException if a metadata name or value breaks the rule of
+     *         {@link #generate(Map)}
+     */
     public static Certificate of(CurveKey.KeyPair pair, Map<String, String> metadata) {
         if (!pair.secretKey().publicKey().equals(pair.publicKey())) {
             throw new InsecureConfigurationException(SecurityRule.KEY_PAIR_MISMATCH, "certificate key pair");
@@ -75,7 +89,15 @@ public final class Certificate {
         return new Certificate(pair.publicKey(), pair.secretKey(), checked(metadata));
     }
 
-    /** A public certificate (no secret key), e.g. of a client to put in an allow list. */
+    /**
+     * A public certificate (no secret key), e.g. of a client to put in an allow list.
+     *
+     * @param publicKey the peer's public key
+     * @param metadata as for {@link #generate(Map)}
+     * @return a public certificate
+     * @throws IllegalArgumentException if a metadata name or value breaks the rule of
+     *         {@link #generate(Map)}
+     */
     public static Certificate ofPublicKey(CurveKey publicKey, Map<String, String> metadata) {
         return new Certificate(Objects.requireNonNull(publicKey, "publicKey"), null, checked(metadata));
     }
@@ -88,10 +110,13 @@ public final class Certificate {
     /**
      * Loads a public or secret certificate file.
      *
+     * @param file a file in the format written by {@link #save(Path)} (and by CZMQ's {@code zcert})
+     * @return a secret certificate if the file has a {@code secret-key}, else a public one
      * @throws InsecureConfigurationException if the file holds a secret key and group or others
      *         may read it, or if its public key does not belong to its secret key
      * @throws IllegalArgumentException if the file is not a certificate (the message names the
      *         line, never its text)
+     * @throws IOException if the file cannot be read
      */
     public static Certificate load(Path file) throws IOException {
         CertificateFile parsed;
@@ -139,6 +164,10 @@ public final class Certificate {
     /**
      * Writes the public file at {@code publicFile} and, if this certificate has a secret key, the
      * secret file at {@code publicFile + "_secret"} with owner-only permissions.
+     *
+     * @param publicFile where the public file goes; an existing file is replaced
+     * @throws IOException if a file cannot be written; each file is written to a temporary file and
+     *         moved into place, so a reader never sees half a certificate
      */
     public void save(Path publicFile) throws IOException {
         savePublic(publicFile);
@@ -147,12 +176,23 @@ public final class Certificate {
         }
     }
 
-    /** Writes the public certificate (no secret key) to {@code file}. */
+    /**
+     * Writes the public certificate (no secret key) to {@code file}.
+     *
+     * @param file replaced if it exists; readable by everyone on a POSIX file system
+     * @throws IOException if the file cannot be written
+     */
     public void savePublic(Path file) throws IOException {
         write(file, new CertificateFile(metadata, publicKey.toZ85(), null).format(Instant.now().toString()), false);
     }
 
-    /** Writes the secret certificate to {@code file}, readable and writable by the owner only. */
+    /**
+     * Writes the secret certificate to {@code file}, readable and writable by the owner only.
+     *
+     * @param file replaced if it exists
+     * @throws IllegalStateException if this certificate has no secret key
+     * @throws IOException if the file cannot be written
+     */
     public void saveSecret(Path file) throws IOException {
         char[] z85 = secretKey().orElseThrow(() -> new IllegalStateException("certificate has no secret key")).toZ85();
         try {
@@ -187,28 +227,36 @@ public final class Certificate {
         }
     }
 
-    /** The public key. */
+    /** {@return the public key} */
     public CurveKey publicKey() {
         return publicKey;
     }
 
-    /** The secret key, if this is a secret certificate. */
+    /** {@return the secret key, if this is a secret certificate} */
     public Optional<SecretKey> secretKey() {
         return Optional.ofNullable(secretKey);
     }
 
-    /** The key pair. */
+    /**
+     * {@return the key pair}
+     *
+     * @throws IllegalStateException if this certificate has no secret key
+     */
     public CurveKey.KeyPair keyPair() {
         return new CurveKey.KeyPair(publicKey,
                 secretKey().orElseThrow(() -> new IllegalStateException("certificate has no secret key")));
     }
 
-    /** The metadata, in no particular order. */
+    /** {@return the metadata, in no particular order} */
     public Map<String, String> metadata() {
         return metadata;
     }
 
-    /** The public part of this certificate. */
+    /**
+     * The public part of this certificate.
+     *
+     * @return a certificate with the same public key and metadata and no secret key
+     */
     public Certificate publicPart() {
         return new Certificate(publicKey, null, metadata);
     }

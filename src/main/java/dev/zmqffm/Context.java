@@ -17,16 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A ZeroMQ context: the I/O threads and the sockets that share them.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket rep = ctx.socket(SocketType.REP)) {
- *     rep.bind("tcp://*:5555");
- *     while (true) {
- *         String request = rep.receiveString().orElseThrow();
- *         rep.send("World");
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context}
  *
  * <p><b>Threads.</b> A context may be used from any number of threads. Its sockets may not be
  * used by two threads at once (see {@link Socket}).
@@ -98,6 +89,7 @@ public final class Context implements AutoCloseable {
     /**
      * Creates a context with one I/O thread.
      *
+     * @return an open context; close it when done, it owns native threads
      * @throws ZmqException if libzmq cannot create one (e.g. {@link Errno#EMFILE})
      * @throws UnsatisfiedLinkError if libzmq cannot be loaded (the message says what was tried)
      */
@@ -122,6 +114,9 @@ public final class Context implements AutoCloseable {
      * Creates a context with {@code ioThreads} I/O threads.
      *
      * @param ioThreads at least 0 (0 is only useful for {@code inproc://})
+     * @return an open context; close it when done
+     * @throws IllegalArgumentException if {@code ioThreads} is negative
+     * @throws ZmqException if libzmq cannot create the context or rejects the thread count
      */
     public static Context create(int ioThreads) {
         if (ioThreads < 0) {
@@ -141,6 +136,8 @@ public final class Context implements AutoCloseable {
      * Creates a socket of the given type, with this context's {@linkplain #defaultLinger()
      * default linger}.
      *
+     * @param type the socket's ZeroMQ pattern role
+     * @return an open socket, owned by the calling thread until it hands it over
      * @throws ContextTerminatedException if the context was shut down
      * @throws IllegalStateException if the context is closed
      * @throws ZmqException e.g. {@link Errno#EMFILE} when the socket limit is reached, or when
@@ -202,7 +199,7 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** The linger new sockets get: {@link #DEFAULT_LINGER} unless changed. */
+    /** {@return the linger new sockets get: {@link #DEFAULT_LINGER} unless changed} */
     public Duration defaultLinger() {
         return lingerMillis < 0 ? SocketOptions.INFINITE : Duration.ofMillis(lingerMillis);
     }
@@ -210,6 +207,10 @@ public final class Context implements AutoCloseable {
     /**
      * Sets the linger given to sockets created from now on. {@link SocketOptions#INFINITE} restores
      * libzmq's own behaviour, where closing the context can wait forever for unsent messages.
+     *
+     * @param linger zero or more (rounded up to whole milliseconds), or
+     *         {@link SocketOptions#INFINITE}
+     * @throws IllegalArgumentException if {@code linger} is negative and not {@code INFINITE}
      */
     public void setDefaultLinger(Duration linger) {
         lingerMillis = OptionCodec.millis(linger, "linger");
@@ -218,6 +219,10 @@ public final class Context implements AutoCloseable {
     /**
      * Sets a context option.
      *
+     * @param <T> the option's value type
+     * @param option one of {@link ContextOptions}, or an
+     *         {@linkplain ContextOption#unchecked unchecked} option
+     * @param value the new value
      * @throws UnsupportedOperationException if the option is read-only, or a thread option on a
      *         platform where it cannot be checked (see {@link ContextOptions})
      * @throws IllegalArgumentException for a value libzmq would accept and later abort on
@@ -241,7 +246,12 @@ public final class Context implements AutoCloseable {
     /**
      * Reads a context option.
      *
+     * @param <T> the option's value type
+     * @param option one of {@link ContextOptions}, or an
+     *         {@linkplain ContextOption#unchecked unchecked} option
+     * @return the option's current value
      * @throws UnsupportedOperationException if the option is write-only
+     * @throws ZmqException if libzmq rejects the option
      */
     public <T> T get(ContextOption<T> option) {
         option.checkReadable();
@@ -274,7 +284,7 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #shutdown()} or {@link #close()} has been called. */
+    /** {@return whether {@link #shutdown()} or {@link #close()} has been called} */
     public boolean isShutdown() {
         synchronized (lock) {
             return state != OPEN;
@@ -332,14 +342,14 @@ public final class Context implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #close()} has completed. */
+    /** {@return whether {@link #close()} has completed} */
     public boolean isClosed() {
         synchronized (lock) {
             return state == CLOSED;
         }
     }
 
-    /** Number of sockets of this context that are still open. */
+    /** {@return how many sockets of this context are still open} */
     public int openSockets() {
         return sockets.size();
     }

@@ -6,12 +6,7 @@ import java.util.Objects;
  * A typed context option, in the style of {@link java.net.SocketOption}. The constants are in
  * {@link ContextOptions}.
  *
- * <pre>{@code
- * try (Context ctx = Context.create()) {
- *     ctx.set(ContextOptions.IO_THREADS, 2);             // before the first socket
- *     int limit = ctx.get(ContextOptions.SOCKET_LIMIT);  // read-only
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context-option}
  *
  * <p>Some options can only be written and some only read (libzmq even gives the number 3 to both
  * the read-only {@code ZMQ_SOCKET_LIMIT} and the write-only {@code ZMQ_THREAD_PRIORITY}); using
@@ -47,11 +42,7 @@ public final class ContextOption<T> {
      * <b>Unchecked escape hatch:</b> the context option with libzmq's number {@code id}, for one
      * zmq-ffm has no constant for (a newer libzmq's, or a draft build's).
      *
-     * <pre>{@code
-     * // ZMQ_ZERO_COPY_RECV (10), a draft context option in zmq.h 4.3.4
-     * ContextOption<Boolean> zeroCopy = ContextOption.unchecked(10, Boolean.class);
-     * ctx.set(zeroCopy, false);
-     * }</pre>
+     * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context-option-unchecked}
      *
      * <p>The option counts as readable and writable (libzmq answers {@link Errno#EINVAL} the
      * wrong way round) and values go to {@code zmq_ctx_set} as they are. A number zmq-ffm knows
@@ -78,30 +69,30 @@ public final class ContextOption<T> {
         return new ContextOption<>("option " + id + " (unchecked)", id, type, true, true, true);
     }
 
-    /** Whether this option was made by {@link #unchecked(int, Class)}. */
+    /** {@return whether this option was made by {@link #unchecked(int, Class)}} */
     public boolean isUnchecked() {
         return unchecked;
     }
 
     /**
-     * The option's name without the {@code ZMQ_} prefix, e.g. {@code IO_THREADS}; for an
-     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 10 (unchecked)}.
+     * {@return the option's name without the {@code ZMQ_} prefix, e.g. {@code IO_THREADS}; for an
+     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 10 (unchecked)}}
      */
     public String name() {
         return name;
     }
 
-    /** The Java type of the option's value. */
+    /** {@return the Java type of the option's value} */
     public Class<T> type() {
         return type;
     }
 
-    /** Whether {@link Context#get} accepts this option. */
+    /** {@return whether {@link Context#get} accepts this option} */
     public boolean isReadable() {
         return readable;
     }
 
-    /** Whether {@link Context#set} accepts this option. */
+    /** {@return whether {@link Context#set} accepts this option} */
     public boolean isWritable() {
         return writable;
     }

@@ -6,13 +6,7 @@ import dev.zmqffm.internal.raw.zmq_h;
 /**
  * The stable context options of libzmq 4.3 ({@code zmq_ctx_set}/{@code zmq_ctx_get}).
  *
- * <pre>{@code
- * try (Context ctx = Context.create()) {
- *     ctx.set(ContextOptions.IO_THREADS, 4);
- *     ctx.set(ContextOptions.MAX_SOCKETS, 4096);
- *     boolean ipv6 = ctx.get(ContextOptions.IPV6);
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=context-options}
  *
  * <p>Thread options ({@link #IO_THREADS}, {@link #THREAD_PRIORITY}, …) only take effect when set
  * before the context's first socket is created.

@@ -5,16 +5,7 @@ package dev.zmqffm;
  * {@link Context#close()}). Blocked calls return with it, and so does every later call on the
  * context's sockets: catch it to leave a worker loop, then close the socket.
  *
- * <pre>{@code
- * ctx.shutdown();                   // another thread is blocked in worker.receiveString()
- *
- * // in that thread:
- * try {
- *     while (true) handle(worker.receiveString().orElseThrow());
- * } catch (ContextTerminatedException e) {
- *     worker.close();               // the owner closes its own socket
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=context-terminated}
  */
 public final class ContextTerminatedException extends ZmqException {
     private static final long serialVersionUID = 1L;

@@ -11,16 +11,7 @@ import java.util.Objects;
 /**
  * A 32-byte CURVE key, convertible to and from its 40-character Z85 text.
  *
- * <pre>{@code
- * CurveKey.KeyPair server = CurveKey.generateKeyPair();
- * serverSocket.set(SocketOptions.CURVE_SERVER, true);
- * serverSocket.set(SocketOptions.CURVE_SECRETKEY, server.secretKey());
- *
- * CurveKey.KeyPair client = CurveKey.generateKeyPair();
- * clientSocket.set(SocketOptions.CURVE_SERVERKEY, CurveKey.fromZ85(serverPublicZ85));
- * clientSocket.set(SocketOptions.CURVE_PUBLICKEY, client.publicKey());
- * clientSocket.set(SocketOptions.CURVE_SECRETKEY, client.secretKey());
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=curve-key}
  *
  * <p>Z85 text is validated here: libzmq itself would accept a key with an embedded NUL and store
  * a mix of the old and new key. Instances are immutable. This type is for public keys; secret
@@ -53,7 +44,13 @@ public final class CurveKey {
         }
     }
 
-    /** A key from its 32 raw bytes (copied). */
+    /**
+     * A key from its 32 raw bytes (copied).
+     *
+     * @param key exactly 32 bytes
+     * @return the key
+     * @throws IllegalArgumentException if {@code key} is not 32 bytes long
+     */
     public static CurveKey ofBytes(byte[] key) {
         if (key.length != BYTES) {
             throw new IllegalArgumentException("a CURVE key has " + BYTES + " bytes, not " + key.length);
@@ -64,13 +61,22 @@ public final class CurveKey {
     /**
      * A key from its 40-character Z85 text. A rejected text is never quoted in the exception: a
      * secret key pasted in the wrong place must not end up in a log.
+     *
+     * @param z85 40 characters of the Z85 alphabet
+     * @return the key
+     * @throws IllegalArgumentException if {@code z85} is not a 40-character Z85 text
      */
     public static CurveKey fromZ85(String z85) {
         Objects.requireNonNull(z85, "z85");
         return new CurveKey(Z85.decodeKey(z85, "CURVE key"));
     }
 
-    /** Generates a new key pair ({@code zmq_curve_keypair}). */
+    /**
+     * Generates a new key pair ({@code zmq_curve_keypair}).
+     *
+     * @return a fresh public key and the secret key it belongs to
+     * @throws ZmqException if libzmq was built without CURVE ({@link Errno#ENOTSUP})
+     */
     public static KeyPair generateKeyPair() {
         NativeLibrary.lookup();
         try (Arena arena = Arena.ofConfined()) {
@@ -97,17 +103,21 @@ public final class CurveKey {
         }
     }
 
-    /** The public key that belongs to {@code secretKey}; same as {@link SecretKey#publicKey()}. */
+    /**
+     * {@return the public key that belongs to {@code secretKey}; same as {@link SecretKey#publicKey()}}
+     *
+     * @param secretKey a secret key that has not been wiped
+     */
     public static CurveKey publicKeyOf(SecretKey secretKey) {
         return secretKey.publicKey();
     }
 
-    /** The 32 raw bytes (a copy). */
+    /** {@return the 32 raw bytes (a copy)} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The 40-character Z85 text. */
+    /** {@return the 40-character Z85 text} */
     public String toZ85() {
         return new String(Z85.encode(bytes));
     }

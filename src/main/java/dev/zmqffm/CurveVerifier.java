@@ -9,19 +9,15 @@ import java.util.concurrent.CompletionStage;
  * comes later is ignored and the client gets a temporary failure (ZAP status 300) in time, never a
  * late reply. An exception, thrown or completing the stage, denies the client (status 500).
  *
- * <pre>{@code
- * DomainPolicy policy = DomainPolicy.builder()
- *         .curveVerifier((domain, address, key) -> CompletableFuture.supplyAsync(
- *                 () -> devices.contains(key) ? Verdict.allow(devices.name(key)) : Verdict.deny("unknown")),
- *                 Duration.ofMillis(500))
- *         .build();
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=curve-verifier}
  *
  * <p>Called on the authenticator's thread: return quickly (do the work in the stage).
  */
 @FunctionalInterface
 public interface CurveVerifier {
     /**
+     * Decides whether a CURVE client may connect.
+     *
      * @param domain the server socket's ZAP domain
      * @param address the client's IP address
      * @param clientKey the client's long-term public key, proven by the handshake

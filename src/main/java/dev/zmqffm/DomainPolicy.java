@@ -19,15 +19,7 @@ import java.util.concurrent.Executor;
  * the domain accepts, who is allowed. A mechanism not configured here is denied, and so is a
  * domain with no policy: the {@link Authenticator} fails closed.
  *
- * <pre>{@code
- * DomainPolicy orders = DomainPolicy.builder()
- *         .allowAddresses("10.0.0.0/8", "::1")
- *         .denyAddresses("10.66.0.0/16")                         // deny wins
- *         .curveCertificates(Path.of("/etc/orders/clients"))      // reloaded when it changes
- *         .denyKeys(List.of(revokedKey))
- *         .build();
- * auth.setPolicy("orders", orders);
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=domain-policy}
  *
  * <p><b>Addresses.</b> With an allow list, only addresses in it are accepted; an address in the
  * deny list is refused even if also allowed. Ranges are CIDR ({@code 192.168.0.0/16},
@@ -75,12 +67,16 @@ public final class DomainPolicy {
         this.principals = b.principals == null ? null : Set.copyOf(b.principals);
     }
 
-    /** A builder with nothing allowed. */
+    /** {@return A builder with nothing allowed} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether this policy lets any peer of {@code mechanism} in (it is configured). */
+    /**
+     * {@return whether this policy lets any peer of {@code mechanism} in (it is configured)}
+     *
+     * @param mechanism the security mechanism of a handshake
+     */
     public boolean accepts(Mechanism mechanism) {
         return switch (mechanism) {
             case NULL -> nullAllowed;
@@ -90,7 +86,9 @@ public final class DomainPolicy {
         };
     }
 
-    /** Whether this policy accepts any CURVE client key (encryption without client authentication). */
+    /**
+     * {@return whether this policy accepts any CURVE client key (encryption without client authentication)}
+     */
     public boolean acceptsAnyClientKey() {
         return anyClientKey;
     }
@@ -116,7 +114,15 @@ public final class DomainPolicy {
 
         private Builder() {}
 
-        /** Accepts peers from these CIDR ranges or literal addresses only. */
+        /**
+         * Accepts peers from these CIDR ranges or literal addresses only.
+         *
+         * @param ranges {@code address} or {@code address/prefix}, IPv4 or IPv6, no host names;
+         *         adds to earlier calls
+         * @return this builder
+         * @throws IllegalArgumentException if a range is not a literal address with an optional
+         *         valid prefix
+         */
         public Builder allowAddresses(String... ranges) {
             for (String r : ranges) {
                 allow.add(IpRange.parse(r));
@@ -124,7 +130,14 @@ public final class DomainPolicy {
             return this;
         }
 
-        /** Refuses peers from these CIDR ranges or literal addresses, even if allowed. */
+        /**
+         * Refuses peers from these CIDR ranges or literal addresses, even if allowed.
+         *
+         * @param ranges as for {@link #allowAddresses}; adds to earlier calls
+         * @return this builder
+         * @throws IllegalArgumentException if a range is not a literal address with an optional
+         *         valid prefix
+         */
         public Builder denyAddresses(String... ranges) {
             for (String r : ranges) {
                 deny.add(IpRange.parse(r));
@@ -132,19 +145,35 @@ public final class DomainPolicy {
             return this;
         }
 
-        /** Accepts NULL peers that pass the address rules (needs an allow list). */
+        /**
+         * Accepts NULL peers that pass the address rules (needs an allow list).
+         *
+         * @return this builder
+         */
         public Builder allowNull() {
             nullAllowed = true;
             return this;
         }
 
-        /** Accepts PLAIN peers whose user name and password are in {@code store}. */
+        /**
+         * Accepts PLAIN peers whose user name and password are in {@code store}.
+         *
+         * @param store the user names and their passwords
+         * @return this builder
+         */
         public Builder plain(PasswordStore store) {
             passwords = Objects.requireNonNull(store, "store");
             return this;
         }
 
-        /** Accepts CURVE clients with these keys; {@code User-Id} is the key's Z85 text. */
+        /**
+         * Accepts CURVE clients with these keys; {@code User-Id} is the key's Z85 text.
+         *
+         * @param keys the client public keys let in
+         * @return this builder
+         * @throws IllegalStateException if another CURVE allow source is set already (a domain has
+         *         one)
+         */
         public Builder curveKeys(Collection<CurveKey> keys) {
             Map<CurveKey, String> m = new HashMap<>();
             for (CurveKey k : keys) {
@@ -153,7 +182,15 @@ public final class DomainPolicy {
             return curveKeys(m);
         }
 
-        /** Accepts CURVE clients with these keys, each with the {@code User-Id} given. */
+        /**
+         * Accepts CURVE clients with these keys, each with the {@code User-Id} given.
+         *
+         * @param keysToUserIds each client public key let in, with the {@code User-Id} its messages
+         *         carry
+         * @return this builder
+         * @throws IllegalStateException if another CURVE allow source is set already (a domain has
+         *         one)
+         */
         public Builder curveKeys(Map<CurveKey, String> keysToUserIds) {
             curveSource();
             curveKeys = Map.copyOf(keysToUserIds);
@@ -164,6 +201,12 @@ public final class DomainPolicy {
          * Accepts CURVE clients whose public certificate is in {@code directory} (pyzmq's and CZMQ's
          * format), read again when the directory changes (seen within 100 ms). {@code User-Id} is the
          * key's Z85 text; the certificate's metadata is attached to the peer's messages.
+         *
+         * @param directory a directory of public certificate files (hidden and {@code *_secret}
+         *         files are skipped)
+         * @return this builder
+         * @throws IllegalStateException if another CURVE allow source is set already (a domain has
+         *         one)
          */
         public Builder curveCertificates(Path directory) {
             curveSource();
@@ -174,6 +217,13 @@ public final class DomainPolicy {
         /**
          * Asks {@code verifier} about each CURVE client; a verdict later than {@code deadline} (or
          * than the authenticator's reply deadline, if shorter) counts as a temporary failure.
+         *
+         * @param verifier called on the authenticator's thread for each CURVE handshake
+         * @param deadline positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code deadline} is not positive
+         * @throws IllegalStateException if another CURVE allow source is set already (a domain has
+         *         one)
          */
         public Builder curveVerifier(CurveVerifier verifier, Duration deadline) {
             curveSource();
@@ -189,6 +239,10 @@ public final class DomainPolicy {
          * Accepts every CURVE client key: the connection is encrypted and the server authenticated,
          * but anyone who knows the server's public key gets in. Keys in {@link #denyKeys} are still
          * refused.
+         *
+         * @return this builder
+         * @throws IllegalStateException if another CURVE allow source is set already (a domain has
+         *         one)
          */
         public Builder curveAnyClientKey() {
             curveSource();
@@ -202,13 +256,23 @@ public final class DomainPolicy {
             }
         }
 
-        /** Refuses these CURVE client keys whatever the allow source says. */
+        /**
+         * Refuses these CURVE client keys whatever the allow source says.
+         *
+         * @param keys client public keys to refuse; adds to earlier calls
+         * @return this builder
+         */
         public Builder denyKeys(Collection<CurveKey> keys) {
             deniedKeys.addAll(keys);
             return this;
         }
 
-        /** Accepts GSSAPI peers with these principal names. */
+        /**
+         * Accepts GSSAPI peers with these principal names.
+         *
+         * @param names the principal names let in; replaces an earlier set
+         * @return this builder
+         */
         public Builder gssapiPrincipals(Set<String> names) {
             principals = Set.copyOf(names);
             return this;
@@ -217,6 +281,7 @@ public final class DomainPolicy {
         /**
          * The policy.
          *
+         * @return an immutable policy for {@link Authenticator#setPolicy}
          * @throws IllegalStateException if NULL is allowed without an address allow list
          */
         public DomainPolicy build() {

@@ -5,13 +5,7 @@ import dev.zmqffm.internal.Platform;
 /**
  * The error numbers libzmq reports, as a type rather than a platform-dependent {@code int}.
  *
- * <pre>{@code
- * try {
- *     socket.bind("tcp://127.0.0.1:5555");
- * } catch (ZmqException e) {
- *     if (e.errno() == Errno.EADDRINUSE) { ... }   // also thrown as AddressInUseException
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=errno}
  *
  * <p>The table is hand-written on purpose: most values come from the operating system
  * ({@code EAGAIN} is 11 on Linux and 35 on macOS), so numbers baked in from the build host would
@@ -109,12 +103,16 @@ public enum Errno {
         this.code = Base.MAC ? macos : linux;
     }
 
-    /** This error's number on the running platform ({@code -1} for {@link #UNKNOWN}). */
+    /** {@return this error's number on the running platform ({@code -1} for {@link #UNKNOWN})} */
     public int code() {
         return code;
     }
 
-    /** The constant for a platform error number, or {@link #UNKNOWN}. */
+    /**
+     * {@return the constant for a platform error number, or {@link #UNKNOWN}}
+     *
+     * @param code an {@code errno} value of the running platform
+     */
     public static Errno of(int code) {
         for (Errno e : values()) {
             if (e.code == code && e != UNKNOWN) {

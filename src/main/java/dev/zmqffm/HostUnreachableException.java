@@ -4,10 +4,7 @@ package dev.zmqffm;
  * Thrown for {@code EHOSTUNREACH}: a ROUTER socket with {@link SocketOptions#ROUTER_MANDATORY} was asked
  * to send to a routing id it has no connection for.
  *
- * <pre>{@code
- * router.set(SocketOptions.ROUTER_MANDATORY, true);
- * router.send("nobody", SendFlags.SEND_MORE);   // throws HostUnreachableException
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=host-unreachable}
  */
 public final class HostUnreachableException extends ZmqException {
     private static final long serialVersionUID = 1L;

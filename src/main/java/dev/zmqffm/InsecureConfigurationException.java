@@ -7,13 +7,7 @@ import java.util.Objects;
  * leak a secret, or abort the process. {@link #rule()} says which rule, and its
  * {@linkplain SecurityRule#reason() reason}.
  *
- * <pre>{@code
- * try {
- *     SocketSecurity.curveServer(auth, "", serverCert).applyTo(socket);
- * } catch (InsecureConfigurationException e) {
- *     System.err.println(e.rule() + ": " + e.getMessage());   // EMPTY_DOMAIN: ...
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=insecure-configuration}
  */
 public final class InsecureConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -22,6 +16,8 @@ public final class InsecureConfigurationException extends RuntimeException {
     private final SecurityRule rule;
 
     /**
+     * An exception whose message names the rule, the detail and the rule's reason.
+     *
      * @param rule the rule broken
      * @param detail what was found (never a secret)
      */
@@ -30,7 +26,7 @@ public final class InsecureConfigurationException extends RuntimeException {
         this.rule = rule;
     }
 
-    /** The rule broken. */
+    /** {@return the rule broken} */
     public SecurityRule rule() {
         return rule;
     }

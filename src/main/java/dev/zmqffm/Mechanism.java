@@ -3,10 +3,7 @@ package dev.zmqffm;
 /**
  * The security mechanism a socket uses ({@link SocketOptions#MECHANISM}).
  *
- * <pre>{@code
- * server.set(SocketOptions.CURVE_SERVER, true);
- * assert server.get(SocketOptions.MECHANISM) == Mechanism.CURVE;
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=mechanism}
  */
 public enum Mechanism {
     /** No security: any peer can connect and deliver frames. */

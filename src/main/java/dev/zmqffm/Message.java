@@ -13,21 +13,7 @@ import java.util.Optional;
  * One frame of a ZeroMQ message: a {@code zmq_msg_t} whose payload is seen as a
  * {@link MemorySegment} without copying.
  *
- * <pre>{@code
- * try (Message msg = new Message()) {
- *     while (running) {
- *         socket.receive(msg);                       // reuses the same zmq_msg_t every time
- *         MemorySegment payload = msg.data();        // no copy: libzmq's own buffer
- *         long checksum = crc(payload);
- *         if (!msg.more()) { ... }
- *     }
- * }
- *
- * try (Message out = Message.allocate(1024)) {     // libzmq owns this buffer
- *     fill(out.data());                             // write the payload in place
- *     socket.send(out);                             // hands the buffer to libzmq, no copy
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=message}
  *
  * <p><b>Lifetimes.</b> The {@link #data()} view is valid until the message is closed, received
  * into again, sent, or made the target of {@link #copy()}'s source changes; after that, any
@@ -93,6 +79,8 @@ public final class Message implements AutoCloseable {
      * A message of {@code size} bytes in a buffer libzmq owns; fill it through {@link #data()}.
      * The initial content is unspecified. Sending it passes the buffer to libzmq without a copy.
      *
+     * @param size payload size in bytes, 0 or more
+     * @return an open message owned by the calling thread
      * @throws IllegalArgumentException if {@code size} is negative
      * @throws ZmqException if libzmq cannot allocate it ({@link Errno#ENOMEM})
      */
@@ -121,6 +109,8 @@ public final class Message implements AutoCloseable {
      * then</b>: closing its arena earlier lets libzmq read freed memory. Payloads smaller than
      * {@link #WRAP_THRESHOLD} are copied (the tracker is then done at once).
      *
+     * @param data native memory that stays valid and unchanged until the tracker is done
+     * @return an open message whose payload is {@code data}
      * @throws IllegalArgumentException if {@code data} is not native memory, or is a non-empty
      *         segment at address 0
      */
@@ -157,6 +147,7 @@ public final class Message implements AutoCloseable {
      * For a message made by {@link #wrap(MemorySegment)}: tells when libzmq has released the
      * wrapped memory (after sending, or when this message is closed unsent).
      *
+     * @return the tracker of the wrapped memory; the same one on every call
      * @throws IllegalStateException if this message does not wrap caller memory
      */
     public MessageTracker tracker() {
@@ -170,6 +161,11 @@ public final class Message implements AutoCloseable {
     /**
      * Replaces the content with a new buffer of {@code size} bytes owned by libzmq (unspecified
      * content), so one message can be filled and sent again and again without allocating.
+     *
+     * @param size payload size in bytes, 0 or more
+     * @throws IllegalArgumentException if {@code size} is negative
+     * @throws IllegalStateException if the message is closed
+     * @throws ZmqException if libzmq cannot allocate the buffer; the message is then empty
      */
     public void rebuild(long size) {
         checkThread();
@@ -198,6 +194,8 @@ public final class Message implements AutoCloseable {
     /**
      * Copies {@code source} into the payload at {@code offset} without creating a view.
      *
+     * @param source the bytes to copy, heap or native
+     * @param offset where in the payload they go, 0 or more
      * @throws IndexOutOfBoundsException if it does not fit
      */
     public void copyFrom(MemorySegment source, long offset) {
@@ -206,19 +204,31 @@ public final class Message implements AutoCloseable {
         MemorySegment.copy(source, 0, p, offset, source.byteSize());
     }
 
-    /** A message holding a copy of {@code data}. */
+    /**
+     * {@return A message holding a copy of {@code data}}
+     *
+     * @param data the payload; later changes to the array do not show in the message
+     */
     public static Message of(byte[] data) {
         Message m = allocate(data.length);
         MemorySegment.copy(data, 0, m.payload(), ValueLayout.JAVA_BYTE, 0, data.length);
         return m;
     }
 
-    /** A message holding {@code text} in UTF-8, without a terminating NUL. */
+    /**
+     * {@return A message holding {@code text} in UTF-8, without a terminating NUL}
+     *
+     * @param text the payload
+     */
     public static Message of(String text) {
         return of(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A message holding a copy of {@code data} (heap or native). */
+    /**
+     * {@return A message holding a copy of {@code data} (heap or native)}
+     *
+     * @param data the payload; later changes to it do not show in the message
+     */
     public static Message copyOf(MemorySegment data) {
         Message m = allocate(data.byteSize());
         MemorySegment.copy(data, 0, m.payload(), 0, data.byteSize());
@@ -229,6 +239,8 @@ public final class Message implements AutoCloseable {
      * The payload, without copying. The view is readable and writable, confined to this
      * message's thread, and becomes inaccessible when the message is closed, sent or received
      * into again.
+     *
+     * @return a view of libzmq's buffer, {@link #size()} bytes long
      */
     public MemorySegment data() {
         checkLive();
@@ -238,29 +250,37 @@ public final class Message implements AutoCloseable {
         return LibZmq.zmq_msg_data(msg).reinterpret(nativeSize(), view, null);
     }
 
-    /** Payload size in bytes. */
+    /**
+     * Payload size in bytes.
+     *
+     * @return the payload size in bytes
+     */
     public long size() {
         checkLive();
         return nativeSize();
     }
 
-    /** Whether more frames of the same message follow this one (after a receive). */
+    /** {@return whether more frames of the same message follow this one (after a receive)} */
     public boolean more() {
         checkLive();
         return LibZmq.zmq_msg_more(msg) != 0;
     }
 
-    /** A copy of the payload. */
+    /** {@return A copy of the payload} */
     public byte[] toByteArray() {
         return payload().toArray(ValueLayout.JAVA_BYTE);
     }
 
-    /** The payload decoded as UTF-8. */
+    /** {@return the payload decoded as UTF-8} */
     public String text() {
         return text(StandardCharsets.UTF_8);
     }
 
-    /** The payload decoded with {@code charset}. */
+    /**
+     * {@return the payload decoded with {@code charset}}
+     *
+     * @param charset how the payload is encoded
+     */
     public String text(Charset charset) {
         return new String(toByteArray(), charset);
     }
@@ -269,6 +289,8 @@ public final class Message implements AutoCloseable {
      * Copies the payload into {@code target} (which must be large enough) and returns the
      * number of bytes copied.
      *
+     * @param target at least {@link #size()} bytes; the payload goes to its start
+     * @return the number of bytes copied, which is {@link #size()}
      * @throws IndexOutOfBoundsException if {@code target} is smaller than the payload
      * @throws IllegalArgumentException if {@code target} is read-only
      * @throws IllegalStateException if the message is closed or sent, or {@code target}'s arena is closed
@@ -283,6 +305,9 @@ public final class Message implements AutoCloseable {
      * A metadata property of a received message ({@code zmq_msg_gets}): {@code "Socket-Type"},
      * {@code "Routing-Id"}, {@code "Peer-Address"}, {@code "User-Id"}, or any property a ZAP
      * handler set. Empty if the message has no such property.
+     *
+     * @param name the property name, as listed above
+     * @return the property's value, or empty if the message has none of that name
      */
     public Optional<String> property(String name) {
         checkLive();
@@ -303,6 +328,8 @@ public final class Message implements AutoCloseable {
      * A new message with the same content ({@code zmq_msg_copy}). libzmq may share one buffer
      * between the two (reference counted), so writing through one message's {@link #data()} can
      * show in the other.
+     *
+     * @return an open message owned by the calling thread
      */
     public Message copy() {
         checkLive();
@@ -316,13 +343,13 @@ public final class Message implements AutoCloseable {
         return copy;
     }
 
-    /** Whether {@link #close()} was called. */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         checkThread();
         return state == CLOSED;
     }
 
-    /** Whether the message was sent (and is therefore empty until received into again). */
+    /** {@return whether the message was sent (and is therefore empty until received into again)} */
     public boolean isSent() {
         checkThread();
         return state == SENT;

@@ -9,18 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Tells when libzmq has let go of memory a {@link Message} wraps without copying.
  *
- * <pre>{@code
- * try (Arena arena = Arena.ofShared()) {
- *     MemorySegment frame = arena.allocate(1 << 20);
- *     render(frame);
- *     MessageTracker tracker;
- *     try (Message msg = Message.wrap(frame)) {
- *         tracker = msg.tracker();
- *         socket.send(msg);                      // no copy: libzmq reads `frame` itself
- *     }
- *     tracker.await(Duration.ofSeconds(10));     // now the arena may be closed
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=message-tracker}
  *
  * <p>libzmq releases the buffer once it has written it to the network (tcp, ipc) or once the
  * receiver has closed its message (inproc), on one of its own threads; the tracker records that
@@ -48,12 +37,16 @@ public final class MessageTracker {
         done.countDown();
     }
 
-    /** Whether libzmq has released the wrapped memory. */
+    /** {@return whether libzmq has released the wrapped memory} */
     public boolean isDone() {
         return done.getCount() == 0;
     }
 
-    /** Waits until libzmq has released the wrapped memory. */
+    /**
+     * Waits until libzmq has released the wrapped memory.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     public void await() throws InterruptedException {
         done.await();
     }
@@ -61,13 +54,15 @@ public final class MessageTracker {
     /**
      * Waits at most {@code timeout} for the release.
      *
+     * @param timeout longest wait; zero just checks
      * @return whether the memory was released
+     * @throws InterruptedException if the thread is interrupted while waiting
      */
     public boolean await(Duration timeout) throws InterruptedException {
         return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** How many times libzmq released the memory: 0 before, 1 after — never more. */
+    /** {@return how many times libzmq released the memory: 0 before, 1 after — never more} */
     public int releaseCount() {
         return releases.get();
     }

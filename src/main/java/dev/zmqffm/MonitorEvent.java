@@ -4,13 +4,7 @@ package dev.zmqffm;
  * One event from a {@link SocketMonitor}: what happened, libzmq's value for it (a file
  * descriptor, an errno, a retry interval, …) and the endpoint it concerns.
  *
- * <pre>{@code
- * try (SocketMonitor monitor = SocketMonitor.start(socket, MonitorEvent.Type.ALL)) {
- *     socket.connect("tcp://127.0.0.1:5555");
- *     MonitorEvent e = monitor.next(Duration.ofSeconds(5)).orElseThrow();
- *     if (e.type() == MonitorEvent.Type.CONNECTED) { ... }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=monitor-event}
  *
  * @param type what happened
  * @param value the event's value: a file descriptor for CONNECTED, LISTENING, ACCEPTED, CLOSED
@@ -63,7 +57,7 @@ public record MonitorEvent(Type type, int value, String endpoint) {
             this.bit = bit;
         }
 
-        /** libzmq's bit for this event. */
+        /** {@return libzmq's bit for this event} */
         public int bit() {
             return bit;
         }

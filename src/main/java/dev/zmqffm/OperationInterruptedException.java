@@ -6,12 +6,7 @@ package dev.zmqffm;
  * stays set, the socket stays usable, and nothing was sent or received by the call that threw:
  * a message that arrives later is there for the next receive.
  *
- * <pre>{@code
- * try (var scope = StructuredTaskScope.open()) {
- *     Subtask<String> reply = scope.fork(() -> socket.receiveString().orElseThrow());
- *     ...                                   // cancelling the scope interrupts the subtask:
- * }                                         // its receive ends with this exception
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=operation-interrupted}
  *
  * <p>A virtual thread's wait ends within microseconds of the interrupt. A platform thread
  * checks before it starts waiting; once inside libzmq's blocking call it cannot be interrupted

@@ -25,11 +25,7 @@ import javax.crypto.spec.PBEKeySpec;
  * The user names and passwords a PLAIN domain accepts, compared in constant time; either in memory
  * or in a file that is read again whenever it changes.
  *
- * <pre>{@code
- * // A file line per user; hashEntry makes the hashed form:
- * Files.writeString(path, PasswordStore.hashEntry("alice", password) + "\n");
- * DomainPolicy policy = DomainPolicy.builder().plain(PasswordStore.file(path)).build();
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=password-store}
  *
  * <p><b>File format.</b> UTF-8, one user per line, {@code #} starts a comment line:
  * <pre>
@@ -76,26 +72,55 @@ public final class PasswordStore {
         this.snapshot = snapshot;
     }
 
-    /** An in-memory store: user name → password (kept only as digests). */
+    /**
+     * An in-memory store: user name → password (kept only as digests).
+     *
+     * @param passwords each user name (not empty, no {@code ':'} or line break) with its password
+     * @return a store that never changes
+     * @throws IllegalArgumentException if a user name is empty or has a {@code ':'} or line break
+     */
     public static PasswordStore of(Map<String, String> passwords) {
         Map<String, Entry> users = new HashMap<>();
         passwords.forEach((user, password) -> users.put(checkUser(user), digestEntry(password.getBytes(StandardCharsets.UTF_8))));
         return new PasswordStore(null, new Snapshot(Map.copyOf(users), digestEntry(new byte[0]), null));
     }
 
-    /** A store read from {@code file} (format above), read again whenever it changes. */
+    /**
+     * A store read from {@code file} (format above), read again whenever it changes.
+     *
+     * @param file the password file; read now, and again whenever its size, modification time or
+     *         file key changes
+     * @return a store backed by {@code file}
+     */
     public static PasswordStore file(Path file) {
         PasswordStore store = new PasswordStore(Objects.requireNonNull(file, "file"), null);
         store.refresh();
         return store;
     }
 
-    /** A file line for {@code user} with a salted PBKDF2 hash of {@code password} ({@value #DEFAULT_ITERATIONS} iterations). */
+    /**
+     * A file line for {@code user} with a salted PBKDF2 hash of {@code password} ({@value #DEFAULT_ITERATIONS} iterations).
+     *
+     * @param user not empty, no {@code ':'} or line break
+     * @param password the password; not kept, wipe the array afterwards
+     * @return the line, without a line break
+     * @throws IllegalArgumentException if {@code user} is empty or has a {@code ':'} or line break
+     */
     public static String hashEntry(String user, char[] password) {
         return hashEntry(user, password, DEFAULT_ITERATIONS);
     }
 
-    /** A file line for {@code user} with a salted PBKDF2 hash of {@code password}. */
+    /**
+     * A file line for {@code user} with a salted PBKDF2 hash of {@code password}.
+     *
+     * @param user not empty, no {@code ':'} or line break
+     * @param password the password; not kept, wipe the array afterwards
+     * @param iterations PBKDF2 rounds, at least 1: more is slower for both a guesser and the
+     *         authenticator
+     * @return the line, without a line break
+     * @throws IllegalArgumentException if {@code iterations} is less than 1 or {@code user} is
+     *         empty or has a {@code ':'} or line break
+     */
     public static String hashEntry(String user, char[] password, int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be positive");

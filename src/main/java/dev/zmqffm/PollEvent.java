@@ -6,11 +6,7 @@ import java.util.Set;
 /**
  * Readiness of a socket: what {@link SocketOptions#EVENTS} reports.
  *
- * <pre>{@code
- * if (socket.get(SocketOptions.EVENTS).contains(PollEvent.IN)) {
- *     socket.receiveString(ReceiveFlags.DONT_WAIT);   // a message is waiting
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=poll-event}
  */
 public enum PollEvent {
     /** At least one message can be received without blocking ({@code ZMQ_POLLIN}). */

@@ -17,21 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Waits for several sockets and file descriptors at once ({@code zmq_poll}).
  *
- * <pre>{@code
- * try (Poller poller = new Poller()) {
- *     int jobs = poller.register(jobsSocket, PollEvent.IN);
- *     int control = poller.register(controlSocket, PollEvent.IN);
- *     while (running) {
- *         if (poller.poll(Duration.ofSeconds(1)) == 0) {
- *             continue;                                   // timed out
- *         }
- *         if (poller.isReadable(jobs)) {
- *             handle(jobsSocket.receiveBytes(ReceiveFlags.DONT_WAIT));
- *         }
- *         if (poller.isReadable(control)) { ... }
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=poller}
  *
  * <p>Registrations are numbered; a number stays valid until {@link #unregister(int)}, and is
  * then given to the next registration, so a loop that registers and unregisters does not grow
@@ -81,12 +67,27 @@ public final class Poller implements AutoCloseable {
         items = PollItems.allocate(arena, sockets.length);
     }
 
-    /** Registers a socket for one kind of readiness; returns its number. */
+    /**
+     * Registers a socket for one kind of readiness; returns its number.
+     *
+     * @param socket an open socket; the poller does not own it
+     * @param event the readiness to wait for
+     * @return the registration's number, for {@link #isReadable} and the other queries
+     * @throws IllegalStateException if {@code socket} is closed
+     */
     public int register(Socket socket, PollEvent event) {
         return register(socket, EnumSet.of(event));
     }
 
-    /** Registers a socket for readiness events; returns its number. */
+    /**
+     * Registers a socket for readiness events; returns its number.
+     *
+     * @param socket an open socket; the poller does not own it
+     * @param events the readiness to wait for; not empty
+     * @return the registration's number, for {@link #readyEvents} and the other queries
+     * @throws IllegalStateException if {@code socket} is closed
+     * @throws IllegalArgumentException if {@code events} is empty
+     */
     public int register(Socket socket, Set<PollEvent> events) {
         Objects.requireNonNull(socket, "socket");
         if (socket.isClosed()) {
@@ -98,6 +99,11 @@ public final class Poller implements AutoCloseable {
     /**
      * Registers a raw file descriptor (a pipe, a TCP socket of another library, …) for
      * readiness events; returns its number.
+     *
+     * @param fd the descriptor, 0 or more; the poller does not own it
+     * @param events the readiness to wait for; not empty
+     * @return the registration's number, for {@link #readyEvents} and the other queries
+     * @throws IllegalArgumentException if {@code fd} is negative or {@code events} is empty
      */
     public int register(long fd, Set<PollEvent> events) {
         if (fd < 0) {
@@ -131,7 +137,15 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** Changes the events polled for at {@code index}. */
+    /**
+     * Changes the events polled for at {@code index}.
+     *
+     * @param index a number returned by {@code register} and not unregistered since
+     * @param wanted the readiness to wait for from now on; not empty
+     * @throws IndexOutOfBoundsException if {@code index} was never returned by {@code register}
+     * @throws IllegalArgumentException if {@code wanted} is empty or nothing is registered at
+     *         {@code index}
+     */
     public void modify(int index, Set<PollEvent> wanted) {
         if (wanted.isEmpty()) {
             throw new IllegalArgumentException("no events to poll for");
@@ -148,6 +162,7 @@ public final class Poller implements AutoCloseable {
     /**
      * Stops polling the socket or descriptor at {@code index}; the number may be reused.
      *
+     * @param index a number returned by {@code register}
      * @throws IndexOutOfBoundsException if {@code index} was never returned by {@code register}
      * @throws IllegalArgumentException if nothing is registered at {@code index} any more
      */
@@ -163,7 +178,7 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** Number of registrations currently in place. */
+    /** {@return the number of registrations currently in place} */
     public int size() {
         return live;
     }
@@ -174,6 +189,7 @@ public final class Poller implements AutoCloseable {
      * duration too long to count in nanoseconds) waits without limit. Interrupting signals are
      * absorbed: the wait continues for the remaining time.
      *
+     * @param timeout longest wait
      * @return the number of ready registrations, 0 on timeout
      * @throws IllegalStateException if a registered socket is in use by another thread, or the
      *         poll has no limit and nothing to wait for
@@ -201,22 +217,38 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** The events that were ready at {@code index} after the last {@link #poll(Duration)}. */
+    /**
+     * {@return the events that were ready at {@code index} after the last {@link #poll(Duration)}}
+     *
+     * @param index a registration's number
+     */
     public Set<PollEvent> readyEvents(int index) {
         return PollEvent.decode(revents(index));
     }
 
-    /** Whether the registration at {@code index} was readable after the last poll. */
+    /**
+     * {@return whether the registration at {@code index} was readable after the last poll}
+     *
+     * @param index a registration's number
+     */
     public boolean isReadable(int index) {
         return (revents(index) & PollItems.POLLIN) != 0;
     }
 
-    /** Whether the registration at {@code index} was writable after the last poll. */
+    /**
+     * {@return whether the registration at {@code index} was writable after the last poll}
+     *
+     * @param index a registration's number
+     */
     public boolean isWritable(int index) {
         return (revents(index) & PollItems.POLLOUT) != 0;
     }
 
-    /** Whether the registration at {@code index} reported an error after the last poll. */
+    /**
+     * {@return whether the registration at {@code index} reported an error after the last poll}
+     *
+     * @param index a registration's number
+     */
     public boolean hasError(int index) {
         return (revents(index) & PollItems.POLLERR) != 0;
     }

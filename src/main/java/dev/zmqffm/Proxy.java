@@ -18,19 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Forwards messages between two sockets on a thread this class manages
  * ({@code zmq_proxy_steerable}), optionally copying everything to a capture socket.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket clients = ctx.socket(SocketType.ROUTER);
- *      Socket workers = ctx.socket(SocketType.DEALER)) {
- *     clients.bind("tcp://*:5559");
- *     workers.bind("tcp://*:5560");
- *     try (Proxy broker = Proxy.start(clients, workers)) {
- *         Proxy.Statistics s = broker.statistics();
- *         broker.pause();                            // messages wait in the queues
- *         broker.resume();
- *     }                                              // close() terminates and joins the thread
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=proxy}
  *
  * <p>While the proxy runs, its sockets are in use by the proxy thread: any other use throws
  * {@link IllegalStateException}. After {@link #terminate()} they are free again and still owned
@@ -77,7 +65,15 @@ public final class Proxy implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts a proxy between {@code frontend} and {@code backend}. */
+    /**
+     * Starts a proxy between {@code frontend} and {@code backend}.
+     *
+     * @param frontend one side, e.g. a ROUTER clients connect to
+     * @param backend the other side, e.g. a DEALER workers connect to
+     * @return the running proxy; the sockets are its own until it stops
+     * @throws IllegalStateException if a socket is closed or in use by another thread
+     * @throws IllegalArgumentException if the sockets are the same or not of one context
+     */
     public static Proxy start(Socket frontend, Socket backend) {
         return start(frontend, backend, null);
     }
@@ -85,6 +81,10 @@ public final class Proxy implements AutoCloseable {
     /**
      * Starts a proxy, copying every message to {@code capture} if it is not {@code null}.
      *
+     * @param frontend one side, e.g. a ROUTER clients connect to
+     * @param backend the other side, e.g. a DEALER workers connect to
+     * @param capture gets a copy of every message in both directions, or {@code null}
+     * @return the running proxy; the sockets are its own until it stops
      * @throws IllegalStateException if a socket is closed or in use by another thread
      * @throws IllegalArgumentException if the sockets are not all of one context
      */
@@ -151,12 +151,14 @@ public final class Proxy implements AutoCloseable {
         }
     }
 
-    /** Whether the proxy thread is still forwarding (or paused). */
+    /** {@return whether the proxy thread is still forwarding (or paused)} */
     public boolean isRunning() {
         return thread.isAlive();
     }
 
-    /** Why the proxy stopped, if it stopped on an error rather than by request or shutdown. */
+    /**
+     * {@return why the proxy stopped, if it stopped on an error rather than by request or shutdown}
+     */
     public Optional<RuntimeException> failure() {
         return Optional.ofNullable(failure);
     }
@@ -171,7 +173,7 @@ public final class Proxy implements AutoCloseable {
         command("RESUME");
     }
 
-    /** The proxy's message and byte counters. */
+    /** {@return the proxy's message and byte counters} */
     public synchronized Statistics statistics() {
         command("STATISTICS");
         List<byte[]> frames = controlClient.receiveMultipart(JOIN_LIMIT)

@@ -3,9 +3,7 @@ package dev.zmqffm;
 /**
  * Flags for receives.
  *
- * <pre>{@code
- * Optional<String> maybe = socket.receiveString(ReceiveFlags.DONT_WAIT);   // empty: nothing queued
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=receive-flags}
  *
  * <p>A type of its own, distinct from {@link SendFlags}.
  */

@@ -13,13 +13,7 @@ import java.util.Objects;
  * A CURVE secret key: 32 bytes that never appear in a {@code toString}, a log line or an exception
  * message, and that can be wiped once the socket has them.
  *
- * <pre>{@code
- * CurveKey.KeyPair pair = CurveKey.generateKeyPair();
- * try (SecretKey secret = pair.secretKey()) {
- *     socket.set(SocketOptions.CURVE_SECRETKEY, secret);   // libzmq keeps its own copy
- * }                                                        // the Java copy is zeroed here
- * System.out.println(pair);                                // ... secretKey=SecretKey[redacted]
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=secret-key}
  *
  * <p>{@link SocketOptions#CURVE_SECRETKEY} takes this type and cannot be read back. Equality is
  * compared in constant time; the hash code is the same for every key, so hash tables never spread
@@ -34,7 +28,13 @@ public final class SecretKey implements AutoCloseable {
         this.bytes = bytes;
     }
 
-    /** A key from its 32 raw bytes (copied: the caller may wipe its array). */
+    /**
+     * A key from its 32 raw bytes (copied: the caller may wipe its array).
+     *
+     * @param key exactly 32 bytes
+     * @return a key holding its own copy
+     * @throws IllegalArgumentException if {@code key} is not 32 bytes long
+     */
     public static SecretKey ofBytes(byte[] key) {
         Objects.requireNonNull(key, "key");
         if (key.length != CurveKey.BYTES) {
@@ -46,19 +46,33 @@ public final class SecretKey implements AutoCloseable {
     /**
      * A key from its 40-character Z85 text (a {@code char[]} or {@code String}). A rejected text is
      * never quoted in the exception.
+     *
+     * @param z85 40 characters of the Z85 alphabet
+     * @return the key
+     * @throws IllegalArgumentException if {@code z85} is not a 40-character Z85 text
      */
     public static SecretKey fromZ85(CharSequence z85) {
         Objects.requireNonNull(z85, "z85");
         return new SecretKey(Z85.decodeKey(z85, "secret key"));
     }
 
-    /** A key from its 40-character Z85 text in an array the caller can wipe afterwards. */
+    /**
+     * A key from its 40-character Z85 text in an array the caller can wipe afterwards.
+     *
+     * @param z85 40 characters of the Z85 alphabet; not kept
+     * @return the key
+     * @throws IllegalArgumentException if {@code z85} is not a 40-character Z85 text
+     */
     public static SecretKey fromZ85(char[] z85) {
         Objects.requireNonNull(z85, "z85");
         return fromZ85(java.nio.CharBuffer.wrap(z85));
     }
 
-    /** The public key that belongs to this secret key ({@code zmq_curve_public}). */
+    /**
+     * {@return the public key that belongs to this secret key ({@code zmq_curve_public})}
+     *
+     * @throws IllegalStateException if this key was wiped
+     */
     public CurveKey publicKey() {
         byte[] raw = bytes();
         char[] text = Z85.encode(raw);
@@ -81,13 +95,21 @@ public final class SecretKey implements AutoCloseable {
         }
     }
 
-    /** The 32 raw bytes, in a new array the caller should wipe after use. */
+    /**
+     * {@return the 32 raw bytes, in a new array the caller should wipe after use}
+     *
+     * @throws IllegalStateException if this key was wiped
+     */
     public byte[] bytes() {
         checkNotWiped();
         return bytes.clone();
     }
 
-    /** The 40-character Z85 text, in a new array the caller should wipe after use. */
+    /**
+     * {@return the 40-character Z85 text, in a new array the caller should wipe after use}
+     *
+     * @throws IllegalStateException if this key was wiped
+     */
     public char[] toZ85() {
         byte[] raw = bytes();
         try {
@@ -103,7 +125,7 @@ public final class SecretKey implements AutoCloseable {
         Arrays.fill(bytes, (byte) 0);
     }
 
-    /** Whether {@link #wipe()} has been called. */
+    /** {@return whether {@link #wipe()} has been called} */
     public boolean isWiped() {
         return wiped;
     }

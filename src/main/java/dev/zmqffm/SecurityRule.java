@@ -5,14 +5,7 @@ package dev.zmqffm;
  * ({@link SocketSecurity}) or a secret is loaded ({@link Certificate}). Each rule says why: most
  * are the places where libzmq silently lets everyone in or aborts the process.
  *
- * <pre>{@code
- * try {
- *     SocketSecurity.plainServer(auth, "users").applyTo(socket);
- *     socket.bind("tcp://0.0.0.0:5555");
- * } catch (InsecureConfigurationException e) {
- *     assert e.rule() == SecurityRule.PLAIN_NOT_LOOPBACK;
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=security-rule}
  *
  * <p>An {@link Severity#ERROR} rule throws {@link InsecureConfigurationException}; a
  * {@link Severity#WARNING} rule is logged (logger {@code dev.zmqffm.security}, level WARNING) and
@@ -96,12 +89,12 @@ public enum SecurityRule {
         this.reason = reason;
     }
 
-    /** Whether this rule refuses or warns. */
+    /** {@return whether this rule refuses or warns} */
     public Severity severity() {
         return severity;
     }
 
-    /** Why the rule exists. */
+    /** {@return why the rule exists} */
     public String reason() {
         return reason;
     }

@@ -3,11 +3,7 @@ package dev.zmqffm;
 /**
  * Flags for sends: whether to wait, and whether more frames of the same message follow.
  *
- * <pre>{@code
- * socket.send("header", SendFlags.SEND_MORE);
- * boolean queued = socket.send("body", SendFlags.DONT_WAIT);   // false: would block
- * socket.send(bytes, SendFlags.DONT_WAIT.and(SendFlags.SEND_MORE));
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=send-flags}
  *
  * <p>A type of its own, distinct from {@link ReceiveFlags}, so a receive flag can never be passed
  * to a send. Instances are interned: combining flags allocates nothing.
@@ -38,12 +34,20 @@ public final class SendFlags {
         return f;
     }
 
-    /** These flags and {@code other} together. */
+    /**
+     * {@return these flags and {@code other} together}
+     *
+     * @param other flags to add
+     */
     public SendFlags and(SendFlags other) {
         return ALL[bits | other.bits];
     }
 
-    /** Whether every flag of {@code other} is set here. */
+    /**
+     * {@return whether every flag of {@code other} is set here}
+     *
+     * @param other the flags looked for
+     */
     public boolean contains(SendFlags other) {
         return (bits & other.bits) == other.bits;
     }

@@ -13,15 +13,7 @@ import java.util.Optional;
 /**
  * A ZeroMQ socket. Created by {@link Context#socket(SocketType)}; closed with try-with-resources.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket req = ctx.socket(SocketType.REQ)) {
- *     req.connect("tcp://localhost:5555");           // the server may start later
- *     req.send("hello");                              // UTF-8, no terminating NUL
- *     Optional<String> reply = req.receiveString(Duration.ofSeconds(5));
- *     System.out.println(reply.orElse("no reply"));
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket}
  *
  * <p><b>Sending and receiving.</b> Payloads may be {@code byte[]}, {@code String} (UTF-8 unless
  * a charset is given), {@link MemorySegment}, {@link ByteBuffer} or {@link Message} (no copy).
@@ -67,12 +59,12 @@ public final class Socket implements AutoCloseable {
         this.control = new SocketControl(engine);
     }
 
-    /** This socket's type. */
+    /** {@return this socket's type} */
     public SocketType type() {
         return type;
     }
 
-    /** The context that created this socket. */
+    /** {@return the context that created this socket} */
     public Context context() {
         return context;
     }
@@ -83,6 +75,9 @@ public final class Socket implements AutoCloseable {
      * Binds to an endpoint and returns the endpoint actually bound: for
      * {@code tcp://127.0.0.1:*} the port chosen, e.g. {@code tcp://127.0.0.1:41234}.
      *
+     * @param endpoint {@code transport://address}, e.g. {@code tcp://127.0.0.1:*},
+     *         {@code ipc:///tmp/feed} or {@code inproc://name}
+     * @return the endpoint bound, with the port or path libzmq chose filled in
      * @throws IllegalArgumentException for a malformed endpoint (checked before libzmq sees it)
      * @throws AddressInUseException if the address is taken
      * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
@@ -112,12 +107,15 @@ public final class Socket implements AutoCloseable {
      * Connects to an endpoint. Connecting succeeds even if nothing listens there yet: libzmq
      * connects (and reconnects) in the background, and messages wait in the queue.
      *
+     * @param endpoint {@code transport://address}, e.g. {@code tcp://127.0.0.1:5555} or
+     *         {@code inproc://name}
      * @throws ZmqException {@link Errno#EMFILE} for the first {@code inproc://} connect of a context
      *         whose socket table is full: such a connect needs one spare socket to be resolved
      *         safely if nothing ever binds the endpoint (see {@link Context#close()})
      * @throws ContextTerminatedException if the context was shut down
      * @throws InsecureConfigurationException if the {@link SocketSecurity} role applied forbids the endpoint
-     * @throws IllegalArgumentException for an {@code inproc://} endpoint bound by a socket of a
+     * @throws IllegalArgumentException for a malformed endpoint (checked before libzmq sees it)
+     * @throws IllegalArgumentException also for an {@code inproc://} endpoint bound by a socket of a
      *         type ZMTP does not pair with this one ({@link SocketType})
      * @throws SocketStateException for an {@code inproc://} endpoint nothing has bound yet, on a
      *         socket with {@link SocketOptions#CONFLATE}: libzmq's one-message pipe loses the
@@ -135,6 +133,7 @@ public final class Socket implements AutoCloseable {
      * Stops listening on an endpoint given to (or returned by) {@link #bind(String)}. (libzmq
      * also accepts an endpoint given to {@link #connect(String)} here, as a disconnect.)
      *
+     * @param endpoint the endpoint as given to or returned by {@code bind}
      * @throws SocketStateException in the case {@link #disconnect(String)} describes
      */
     public void unbind(String endpoint) {
@@ -145,6 +144,7 @@ public final class Socket implements AutoCloseable {
     /**
      * Disconnects from an endpoint given to {@link #connect(String)}.
      *
+     * @param endpoint the endpoint as given to {@code connect}
      * @throws SocketStateException for a REP or ROUTER socket whose {@code inproc://} connect is
      *         still pending (nothing bound the endpoint yet) while other sockets wait for the same
      *         endpoint: libzmq would abort the process when the endpoint is bound; close the
@@ -179,6 +179,7 @@ public final class Socket implements AutoCloseable {
     /**
      * Subscribes a SUB socket to messages starting with {@code prefix} (UTF-8; "" = all).
      *
+     * @param prefix the topic prefix; {@code ""} subscribes to everything
      * @throws IllegalArgumentException for a prefix over 512 bytes: libzmq recurses once per byte
      *         and would overflow the thread's stack ({@link SocketOptions#SUBSCRIBE})
      */
@@ -186,12 +187,21 @@ public final class Socket implements AutoCloseable {
         set(SocketOptions.SUBSCRIBE, prefix.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Subscribes a SUB socket to messages starting with {@code prefix} (empty = all). */
+    /**
+     * Subscribes a SUB socket to messages starting with {@code prefix} (empty = all).
+     *
+     * @param prefix the topic prefix, at most 512 bytes; empty subscribes to everything
+     * @throws IllegalArgumentException for a prefix over 512 bytes
+     */
     public void subscribe(byte[] prefix) {
         set(SocketOptions.SUBSCRIBE, prefix);
     }
 
-    /** Removes a subscription made with {@link #subscribe(String)}. */
+    /**
+     * Removes a subscription made with {@link #subscribe(String)}.
+     *
+     * @param prefix the prefix exactly as subscribed
+     */
     public void unsubscribe(String prefix) {
         set(SocketOptions.UNSUBSCRIBE, prefix.getBytes(StandardCharsets.UTF_8));
     }
@@ -201,6 +211,10 @@ public final class Socket implements AutoCloseable {
     /**
      * Sets a socket option.
      *
+     * @param <T> the option's value type
+     * @param option one of {@link SocketOptions}, or an
+     *         {@linkplain SocketOption#unchecked unchecked} option
+     * @param value the new value; not {@code null}
      * @throws UnsupportedOperationException if the option is read-only
      * @throws IllegalArgumentException for a value libzmq would accept and then crash on: a
      *         subscription prefix over 512 bytes, a PUB/XPUB {@code MAXMSGSIZE} over 513, a
@@ -225,7 +239,12 @@ public final class Socket implements AutoCloseable {
     /**
      * Reads a socket option.
      *
+     * @param <T> the option's value type
+     * @param option one of {@link SocketOptions}, or an
+     *         {@linkplain SocketOption#unchecked unchecked} option
+     * @return the option's current value
      * @throws UnsupportedOperationException if the option is write-only
+     * @throws ZmqException if libzmq rejects the option for this socket type
      */
     public <T> T get(SocketOption<T> option) {
         option.checkReadable();
@@ -237,7 +256,7 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** Whether more frames of the message being received follow ({@code ZMQ_RCVMORE}). */
+    /** {@return whether more frames of the message being received follow ({@code ZMQ_RCVMORE})} */
     public boolean hasMore() {
         guard.enter();
         try {
@@ -249,12 +268,24 @@ public final class Socket implements AutoCloseable {
 
     // --- send -----------------------------------------------------------------------------
 
-    /** Sends {@code data} as one frame, blocking; {@code false} if the send timeout elapsed. */
+    /**
+     * Sends {@code data} as one frame, blocking; {@code false} if the send timeout elapsed.
+     *
+     * @param data the frame's payload; copied by libzmq before this returns
+     * @return {@code true} if the frame was queued
+     */
     public boolean send(byte[] data) {
         return send(data, 0, data.length, SendFlags.NONE);
     }
 
-    /** Sends {@code data}; {@code false} if it would block (with DONT_WAIT) or timed out. */
+    /**
+     * Sends {@code data}; {@code false} if it would block (with DONT_WAIT) or timed out.
+     *
+     * @param data the frame's payload; copied by libzmq before this returns
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the frame was queued
+     */
     public boolean send(byte[] data, SendFlags flags) {
         return send(data, 0, data.length, flags);
     }
@@ -262,6 +293,12 @@ public final class Socket implements AutoCloseable {
     /**
      * Sends {@code length} bytes of {@code data} from {@code offset}.
      *
+     * @param data holds the payload; copied by libzmq before this returns
+     * @param offset where the payload starts in {@code data}
+     * @param length the payload's size in bytes
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the frame was queued, {@code false} if it would block or timed out
      * @throws IndexOutOfBoundsException if the range is not inside {@code data}
      */
     public boolean send(byte[] data, int offset, int length, SendFlags flags) {
@@ -275,7 +312,13 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** Sends {@code data}, waiting at most {@code timeout}; {@code false} if it could not. */
+    /**
+     * Sends {@code data}, waiting at most {@code timeout}; {@code false} if it could not.
+     *
+     * @param data the frame's payload; copied by libzmq before this returns
+     * @param timeout longest wait; {@link SocketOptions#INFINITE} waits without limit
+     * @return {@code true} if the frame was queued
+     */
     public boolean send(byte[] data, Duration timeout) {
         long nanos = Timeouts.nanos(timeout, "timeout");
         SocketChecks.beforeSend(type, data, 0, data.length);
@@ -287,37 +330,80 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** Sends {@code text} in UTF-8 (no terminating NUL), blocking. */
+    /**
+     * Sends {@code text} in UTF-8 (no terminating NUL), blocking.
+     *
+     * @param text the frame's payload
+     * @return {@code true} if the frame was queued, {@code false} if the send timeout elapsed
+     */
     public boolean send(String text) {
         return send(text.getBytes(StandardCharsets.UTF_8), SendFlags.NONE);
     }
 
-    /** Sends {@code text} in UTF-8 (no terminating NUL). */
+    /**
+     * Sends {@code text} in UTF-8 (no terminating NUL).
+     *
+     * @param text the frame's payload
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the frame was queued, {@code false} if it would block or timed out
+     */
     public boolean send(String text, SendFlags flags) {
         return send(text.getBytes(StandardCharsets.UTF_8), flags);
     }
 
-    /** Sends {@code text} in {@code charset}. */
+    /**
+     * Sends {@code text} in {@code charset}.
+     *
+     * @param text the frame's payload
+     * @param charset how to encode it
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the frame was queued, {@code false} if it would block or timed out
+     */
     public boolean send(String text, Charset charset, SendFlags flags) {
         return send(text.getBytes(charset), flags);
     }
 
-    /** Sends {@code text} in UTF-8, waiting at most {@code timeout}. */
+    /**
+     * Sends {@code text} in UTF-8, waiting at most {@code timeout}.
+     *
+     * @param text the frame's payload
+     * @param timeout longest wait; {@link SocketOptions#INFINITE} waits without limit
+     * @return {@code true} if the frame was queued, {@code false} if {@code timeout} elapsed first
+     */
     public boolean send(String text, Duration timeout) {
         return send(text.getBytes(StandardCharsets.UTF_8), timeout);
     }
 
-    /** Sends a frame with more to follow: {@code send(data, SendFlags.SEND_MORE)}. */
+    /**
+     * Sends a frame with more to follow: {@code send(data, SendFlags.SEND_MORE)}.
+     *
+     * @param data the frame's payload
+     * @return {@code true} if the frame was queued, {@code false} if the send timeout elapsed
+     */
     public boolean sendMore(byte[] data) {
         return send(data, SendFlags.SEND_MORE);
     }
 
-    /** Sends a UTF-8 frame with more to follow. */
+    /**
+     * Sends a UTF-8 frame with more to follow.
+     *
+     * @param text the frame's payload, encoded in UTF-8
+     * @return {@code true} if the frame was queued, {@code false} if the send timeout elapsed
+     */
     public boolean sendMore(String text) {
         return send(text, SendFlags.SEND_MORE);
     }
 
-    /** Sends the bytes of {@code data} (heap or native; libzmq copies them once). */
+    /**
+     * Sends the bytes of {@code data} (heap or native; libzmq copies them once).
+     *
+     * @param data the frame's payload, {@code byteSize()} bytes
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the frame was queued, {@code false} if it would block or timed out
+     */
     public boolean send(MemorySegment data, SendFlags flags) {
         SocketChecks.beforeSend(type, data);
         guard.enter();
@@ -331,6 +417,11 @@ public final class Socket implements AutoCloseable {
     /**
      * Sends the bytes between {@code data}'s position and limit; on success the position moves
      * to the limit.
+     *
+     * @param data the frame's payload, heap or direct; left unchanged if nothing was sent
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the frame was queued, {@code false} if it would block or timed out
      */
     public boolean send(ByteBuffer data, SendFlags flags) {
         boolean sent = send(MemorySegment.ofBuffer(data), flags);
@@ -345,18 +436,36 @@ public final class Socket implements AutoCloseable {
      * sent: its {@link Message#data()} views become inaccessible and it cannot be sent again
      * until received into.
      *
+     * @param message an open message owned by the calling thread
+     * @param flags {@link SendFlags#DONT_WAIT} and/or {@link SendFlags#SEND_MORE}, or
+     *         {@link SendFlags#NONE}
+     * @return {@code true} if the message was queued, {@code false} (message unchanged) if it would
+     *         block or timed out
      * @throws IllegalStateException if the message is closed or was already sent
      */
     public boolean send(Message message, SendFlags flags) {
         return send(message, flags.bits(), SOCKET);
     }
 
-    /** Sends a message without copying, blocking. */
+    /**
+     * Sends a message without copying, blocking.
+     *
+     * @param message an open message owned by the calling thread
+     * @return {@code true} if the message was queued, {@code false} (message unchanged) if the send
+     *         timeout elapsed
+     */
     public boolean send(Message message) {
         return send(message, 0, SOCKET);
     }
 
-    /** Sends a message without copying, waiting at most {@code timeout}. */
+    /**
+     * Sends a message without copying, waiting at most {@code timeout}.
+     *
+     * @param message an open message owned by the calling thread
+     * @param timeout longest wait; {@link SocketOptions#INFINITE} waits without limit
+     * @return {@code true} if the message was queued, {@code false} (message unchanged) if
+     *         {@code timeout} elapsed first
+     */
     public boolean send(Message message, Duration timeout) {
         return send(message, 0, Timeouts.nanos(timeout, "timeout"));
     }
@@ -375,6 +484,11 @@ public final class Socket implements AutoCloseable {
      * Sends all frames as one message (all but the last with {@code SEND_MORE}). libzmq delivers
      * multipart messages atomically: all frames or none. Returns {@code false} if the first
      * frame could not be queued (send timeout); once it is, the rest always are.
+     *
+     * @param frames the frames in order; not empty
+     * @return {@code true} if the message was queued, {@code false} if the send timeout elapsed
+     *         before the first frame
+     * @throws IllegalArgumentException if {@code frames} is empty
      */
     public boolean sendMultipart(List<byte[]> frames) {
         return Multipart.send(this, frames);
@@ -382,17 +496,31 @@ public final class Socket implements AutoCloseable {
 
     // --- receive --------------------------------------------------------------------------
 
-    /** Receives one frame, blocking; empty only if a {@link SocketOptions#RCVTIMEO} elapsed. */
+    /**
+     * Receives one frame, blocking; empty only if a {@link SocketOptions#RCVTIMEO} elapsed.
+     *
+     * @return the frame's payload, or empty if the receive timeout elapsed
+     */
     public Optional<byte[]> receiveBytes() {
         return receiveBytes(0, SOCKET);
     }
 
-    /** Receives one frame; empty if none was waiting (DONT_WAIT) or the receive timeout elapsed. */
+    /**
+     * Receives one frame; empty if none was waiting (DONT_WAIT) or the receive timeout elapsed.
+     *
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
+     * @return the frame's payload, or empty if nothing could be received
+     */
     public Optional<byte[]> receiveBytes(ReceiveFlags flags) {
         return receiveBytes(flags.bits(), SOCKET);
     }
 
-    /** Receives one frame, waiting at most {@code timeout}; empty if none arrived. */
+    /**
+     * Receives one frame, waiting at most {@code timeout}; empty if none arrived.
+     *
+     * @param timeout longest wait; {@link SocketOptions#INFINITE} waits without limit
+     * @return the frame's payload, or empty if {@code timeout} elapsed first
+     */
     public Optional<byte[]> receiveBytes(Duration timeout) {
         return receiveBytes(0, Timeouts.nanos(timeout, "timeout"));
     }
@@ -406,22 +534,42 @@ public final class Socket implements AutoCloseable {
         }
     }
 
-    /** Receives one frame as UTF-8 text, blocking; empty only if a receive timeout elapsed. */
+    /**
+     * Receives one frame as UTF-8 text, blocking; empty only if a receive timeout elapsed.
+     *
+     * @return the decoded frame, or empty if the receive timeout elapsed
+     */
     public Optional<String> receiveString() {
         return receiveBytes().map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    /** Receives one frame as UTF-8 text; empty if none was waiting or the timeout elapsed. */
+    /**
+     * Receives one frame as UTF-8 text; empty if none was waiting or the timeout elapsed.
+     *
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
+     * @return the decoded frame, or empty if nothing could be received
+     */
     public Optional<String> receiveString(ReceiveFlags flags) {
         return receiveBytes(flags).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    /** Receives one frame as UTF-8 text, waiting at most {@code timeout}. */
+    /**
+     * Receives one frame as UTF-8 text, waiting at most {@code timeout}.
+     *
+     * @param timeout longest wait; {@link SocketOptions#INFINITE} waits without limit
+     * @return the decoded frame, or empty if {@code timeout} elapsed first
+     */
     public Optional<String> receiveString(Duration timeout) {
         return receiveBytes(timeout).map(b -> new String(b, StandardCharsets.UTF_8));
     }
 
-    /** Receives one frame as text in {@code charset}. */
+    /**
+     * Receives one frame as text in {@code charset}.
+     *
+     * @param charset how the frame is encoded
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
+     * @return the decoded frame, or empty if nothing could be received
+     */
     public Optional<String> receiveString(Charset charset, ReceiveFlags flags) {
         return receiveBytes(flags).map(b -> new String(b, charset));
     }
@@ -430,6 +578,8 @@ public final class Socket implements AutoCloseable {
      * Receives into a message without copying; the message's earlier content and views are
      * released.
      *
+     * @param message an open message owned by the calling thread; reused, e.g. in a loop
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
      * @return {@code true} if a frame was received, {@code false} if none was waiting
      *         (DONT_WAIT) or the receive timeout elapsed
      */
@@ -437,12 +587,23 @@ public final class Socket implements AutoCloseable {
         return receive(message, flags.bits(), SOCKET);
     }
 
-    /** Receives into a message without copying, blocking. */
+    /**
+     * Receives into a message without copying, blocking.
+     *
+     * @param message an open message owned by the calling thread; reused, e.g. in a loop
+     * @return {@code true} if a frame was received, {@code false} if the receive timeout elapsed
+     */
     public boolean receive(Message message) {
         return receive(message, 0, SOCKET);
     }
 
-    /** Receives into a message, waiting at most {@code timeout}. */
+    /**
+     * Receives into a message, waiting at most {@code timeout}.
+     *
+     * @param message an open message owned by the calling thread; reused, e.g. in a loop
+     * @param timeout longest wait; {@link SocketOptions#INFINITE} waits without limit
+     * @return {@code true} if a frame was received, {@code false} if {@code timeout} elapsed first
+     */
     public boolean receive(Message message, Duration timeout) {
         return receive(message, 0, Timeouts.nanos(timeout, "timeout"));
     }
@@ -460,6 +621,8 @@ public final class Socket implements AutoCloseable {
      * Receives one frame into {@code buffer} (like {@code zmq_recv}): at most its size is
      * written, the rest of a longer frame is dropped.
      *
+     * @param buffer where the frame's first {@code buffer.byteSize()} bytes go
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
      * @return the frame's full size (larger than the buffer if it was truncated), or {@code -1}
      *         if none was waiting (DONT_WAIT) or the timeout elapsed
      * @throws IllegalArgumentException if {@code buffer} is read-only (checked before libzmq runs)
@@ -477,6 +640,8 @@ public final class Socket implements AutoCloseable {
      * Receives one frame into {@code buffer} (like {@code zmq_recv}): the reusable-array form of
      * {@link #receiveBytes()}, allocating nothing.
      *
+     * @param buffer where the frame's first {@code buffer.length} bytes go
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
      * @return the frame's full size (larger than the array if it was truncated), or {@code -1}
      *         if none was waiting (DONT_WAIT) or the timeout elapsed
      */
@@ -493,6 +658,8 @@ public final class Socket implements AutoCloseable {
      * Receives one frame into {@code buffer} from its position; the position advances by the
      * bytes written.
      *
+     * @param buffer where the frame's first {@code buffer.remaining()} bytes go, heap or direct
+     * @param flags {@link ReceiveFlags#DONT_WAIT}, or {@link ReceiveFlags#NONE}
      * @return the frame's full size (more than written if truncated), or {@code -1}
      * @throws IllegalArgumentException if {@code buffer} is read-only
      */
@@ -507,19 +674,29 @@ public final class Socket implements AutoCloseable {
         return size;
     }
 
-    /** Receives all frames of one message, blocking; empty only if a receive timeout elapsed. */
+    /**
+     * Receives all frames of one message, blocking; empty only if a receive timeout elapsed.
+     *
+     * @return every frame in order, or empty if the receive timeout elapsed before the first
+     */
     public Optional<List<byte[]>> receiveMultipart() {
         return receiveBytes().map(first -> Multipart.rest(this, first));
     }
 
-    /** Receives all frames of one message, waiting at most {@code timeout} for the first. */
+    /**
+     * Receives all frames of one message, waiting at most {@code timeout} for the first.
+     *
+     * @param timeout longest wait for the first frame; {@link SocketOptions#INFINITE} waits without
+     *         limit
+     * @return every frame in order, or empty if {@code timeout} elapsed before the first
+     */
     public Optional<List<byte[]>> receiveMultipart(Duration timeout) {
         return receiveBytes(timeout).map(first -> Multipart.rest(this, first));
     }
 
     // --- lifecycle --------------------------------------------------------------------------
 
-    /** Whether this socket is closed (by {@link #close()} or by its context). */
+    /** {@return whether this socket is closed (by {@link #close()} or by its context)} */
     public boolean isClosed() {
         return guard.isClosed();
     }

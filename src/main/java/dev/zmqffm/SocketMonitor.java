@@ -21,13 +21,7 @@ import java.util.stream.StreamSupport;
 /**
  * Connection events of a socket ({@code zmq_socket_monitor}), decoded into {@link MonitorEvent}s.
  *
- * <pre>{@code
- * try (SocketMonitor monitor = SocketMonitor.start(req, MonitorEvent.Type.ALL)) {
- *     req.connect("tcp://127.0.0.1:5555");
- *     Optional<MonitorEvent> e = monitor.next(Duration.ofSeconds(5));
- *     e.ifPresent(System.out::println);    // MonitorEvent[type=CONNECTED, value=12, endpoint=tcp://...]
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=socket-monitor}
  *
  * <p>libzmq publishes the events on an internal PAIR socket bound to a private
  * {@code inproc://} endpoint; the monitor owns the PAIR socket that reads them, created in the
@@ -69,9 +63,13 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
     /**
      * Starts monitoring {@code socket} for {@code events}.
      *
+     * @param socket the socket to watch; it stays usable by its owner
+     * @param events the kinds of event to report; not empty
+     * @return a monitor reading the events on an inproc PAIR socket of the same context
      * @throws IllegalStateException if the socket is closed, in use by another thread, or already
      *         monitored by an open monitor
-     * @throws ZmqException if libzmq refuses (e.g. {@link Errno#EINVAL} for an empty event set)
+     * @throws ZmqException if libzmq refuses to start the monitor
+     * @throws IllegalArgumentException if {@code events} is empty
      */
     public static SocketMonitor start(Socket socket, Set<MonitorEvent.Type> events) {
         Objects.requireNonNull(socket, "socket");
@@ -98,7 +96,7 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
         return new SocketMonitor(socket, reader);
     }
 
-    /** The socket being monitored. */
+    /** {@return the socket being monitored} */
     public Socket socket() {
         return monitored;
     }
@@ -106,6 +104,8 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
     /**
      * The next event, waiting at most {@code timeout}; empty if none arrived.
      *
+     * @param timeout longest wait
+     * @return the event, or empty if none arrived in time
      * @throws ContextTerminatedException if the context was shut down
      */
     public Optional<MonitorEvent> next(Duration timeout) {
@@ -113,7 +113,7 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
         return reader.receiveMultipart(timeout).map(this::read);
     }
 
-    /** The next event, waiting as long as it takes. */
+    /** {@return the next event, waiting as long as it takes} */
     public MonitorEvent next() {
         checkOpen();
         // Without a receive timeout on the reader, the blocking receive only ends with a frame.
@@ -156,7 +156,7 @@ public final class SocketMonitor implements AutoCloseable, Iterable<MonitorEvent
         };
     }
 
-    /** The events as a sequential stream; see {@link #iterator()}. */
+    /** {@return the events as a sequential stream; see {@link #iterator()}} */
     public Stream<MonitorEvent> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
     }

@@ -7,12 +7,7 @@ import java.util.Objects;
  * A typed socket option, in the style of {@link java.net.SocketOption}. Every stable option of
  * libzmq 4.3 is a constant in {@link SocketOptions}.
  *
- * <pre>{@code
- * socket.set(SocketOptions.LINGER, Duration.ZERO);
- * socket.set(SocketOptions.ROUTING_ID, "worker-1".getBytes(UTF_8));
- * int hwm = socket.get(SocketOptions.SNDHWM);
- * String where = socket.get(SocketOptions.LAST_ENDPOINT);
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket-option}
  *
  * <p>Each option knows its direction: setting a read-only option or reading a write-only one
  * throws {@link UnsupportedOperationException} before libzmq is called. Values use Java types:
@@ -56,11 +51,7 @@ public final class SocketOption<T> {
      * option zmq-ffm has no constant for — one added by a newer libzmq, or a draft option of a
      * libzmq built with draft support.
      *
-     * <pre>{@code
-     * // ZMQ_MULTICAST_LOOP (96): in the draft section of zmq.h 4.3.4, honoured by its library
-     * SocketOption<Boolean> multicastLoop = SocketOption.unchecked(96, Boolean.class);
-     * socket.set(multicastLoop, false);
-     * }</pre>
+     * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket-option-unchecked}
      *
      * <p>Nothing is checked but the type: the option counts as readable and writable (libzmq
      * answers {@link Errno#EINVAL} the wrong way round), and values go to libzmq as they are.
@@ -94,24 +85,24 @@ public final class SocketOption<T> {
     }
 
     /**
-     * The option's name without the {@code ZMQ_} prefix, e.g. {@code SNDHWM}; for an
-     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 93 (unchecked)}.
+     * {@return the option's name without the {@code ZMQ_} prefix, e.g. {@code SNDHWM}; for an
+     * {@linkplain #unchecked(int, Class) unchecked} option, {@code option 93 (unchecked)}}
      */
     public String name() {
         return name;
     }
 
-    /** libzmq's number for the option ({@code ZMQ_LINGER} is 17). */
+    /** {@return libzmq's number for the option ({@code ZMQ_LINGER} is 17)} */
     public int id() {
         return id;
     }
 
-    /** The Java type of the option's value. */
+    /** {@return the Java type of the option's value} */
     public Class<?> type() {
         return type;
     }
 
-    /** Whether this option was made by {@link #unchecked(int, Class)}. */
+    /** {@return whether this option was made by {@link #unchecked(int, Class)}} */
     public boolean isUnchecked() {
         return unchecked;
     }
@@ -129,12 +120,12 @@ public final class SocketOption<T> {
         return codec.format(value);
     }
 
-    /** Whether {@link Socket#get} accepts this option. */
+    /** {@return whether {@link Socket#get} accepts this option} */
     public boolean isReadable() {
         return readable;
     }
 
-    /** Whether {@link Socket#set} accepts this option. */
+    /** {@return whether {@link Socket#set} accepts this option} */
     public boolean isWritable() {
         return writable;
     }

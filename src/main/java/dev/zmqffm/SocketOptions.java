@@ -14,13 +14,7 @@ import java.util.Set;
 /**
  * Every stable socket option of libzmq 4.3, typed.
  *
- * <pre>{@code
- * socket.set(SocketOptions.SNDHWM, 10_000);
- * socket.set(SocketOptions.RCVTIMEO, Duration.ofSeconds(2));
- * socket.set(SocketOptions.LINGER, SocketOptions.INFINITE);      // libzmq's own default
- * Duration linger = socket.get(SocketOptions.LINGER);
- * boolean more = socket.get(SocketOptions.RCVMORE);
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket-options}
  *
  * <p>Options that only some socket types accept (e.g. {@link #SUBSCRIBE} on SUB) make libzmq
  * fail with {@link Errno#EINVAL} on other types, reported as {@link ZmqException}. The VMCI
@@ -306,7 +300,7 @@ public final class SocketOptions {
     public static final SocketOption<String> BINDTODEVICE =
             new SocketOption<>("BINDTODEVICE", zmq_h.ZMQ_BINDTODEVICE(), String.class, OptionCodec.STRING, true, true);
 
-    /** Every option above, in declaration order. */
+    /** {@return every option above, in declaration order} */
     public static List<SocketOption<?>> all() {
         return All.LIST;
     }

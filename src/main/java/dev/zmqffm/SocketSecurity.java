@@ -15,19 +15,7 @@ import java.util.Set;
  * in which libzmq would let everyone in, leak a password or abort the process are refused with
  * {@link InsecureConfigurationException} (see {@link SecurityRule} for each rule and its reason).
  *
- * <pre>{@code
- * // Server: clients must hold a key whose certificate is in clients/
- * Authenticator auth = Authenticator.builder(ctx)
- *         .policy("orders", DomainPolicy.builder().curveCertificates(Path.of("clients")).build())
- *         .start();
- * SocketSecurity.curveServer(auth, "orders", Certificate.load(Path.of("server.key_secret"))).applyTo(rep);
- * rep.bind("tcp://*:5555");
- *
- * // Client
- * SocketSecurity.curveClient(Certificate.load(Path.of("server.key")), Certificate.load(Path.of("me.key_secret")))
- *         .applyTo(req);
- * req.connect("tcp://orders.example:5555");
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=socket-security}
  *
  * <p><b>Server roles</b> — {@link #curveServer}, {@link #plainServer}, {@link #nullServer} — need the
  * {@link Authenticator} of the socket's context, a non-empty domain with a policy for the
@@ -108,24 +96,51 @@ public final class SocketSecurity {
         this.password = password;
     }
 
-    /** A CURVE server whose clients {@code auth} checks under {@code domain}. */
+    /**
+     * A CURVE server whose clients {@code auth} checks under {@code domain}.
+     *
+     * @param auth the authenticator of the socket's context
+     * @param domain the ZAP domain whose {@link DomainPolicy} admits clients
+     * @param serverKeys the server's long-term keys; clients need the public one
+     * @return the configuration, to {@link #applyTo} a socket that binds
+     */
     public static SocketSecurity curveServer(Authenticator auth, String domain, CurveKey.KeyPair serverKeys) {
         return new SocketSecurity(Role.CURVE_SERVER, Objects.requireNonNull(auth, "auth"), Objects.requireNonNull(domain,
                 "domain"), Objects.requireNonNull(serverKeys, "serverKeys"), null, null, null);
     }
 
-    /** A CURVE server with the key pair of a secret certificate. */
+    /**
+     * A CURVE server with the key pair of a secret certificate.
+     *
+     * @param auth the authenticator of the socket's context
+     * @param domain the ZAP domain whose {@link DomainPolicy} admits clients
+     * @param serverSecret a certificate with a secret key
+     * @return the configuration, to {@link #applyTo} a socket that binds
+     * @throws IllegalStateException if {@code serverSecret} has no secret key
+     */
     public static SocketSecurity curveServer(Authenticator auth, String domain, Certificate serverSecret) {
         return curveServer(auth, domain, serverSecret.keyPair());
     }
 
-    /** A PLAIN server whose users {@code auth} checks under {@code domain}. Loopback or ipc only by default. */
+    /**
+     * A PLAIN server whose users {@code auth} checks under {@code domain}. Loopback or ipc only by default.
+     *
+     * @param auth the authenticator of the socket's context
+     * @param domain the ZAP domain whose {@link DomainPolicy} holds the passwords
+     * @return the configuration, to {@link #applyTo} a socket that binds
+     */
     public static SocketSecurity plainServer(Authenticator auth, String domain) {
         return new SocketSecurity(Role.PLAIN_SERVER, Objects.requireNonNull(auth, "auth"),
                 Objects.requireNonNull(domain, "domain"), null, null, null, null);
     }
 
-    /** A NULL server whose peers {@code auth} checks by address only, under {@code domain}. */
+    /**
+     * A NULL server whose peers {@code auth} checks by address only, under {@code domain}.
+     *
+     * @param auth the authenticator of the socket's context
+     * @param domain the ZAP domain whose {@link DomainPolicy} lists the allowed addresses
+     * @return the configuration, to {@link #applyTo} a socket that binds
+     */
     public static SocketSecurity nullServer(Authenticator auth, String domain) {
         return new SocketSecurity(Role.NULL_SERVER, Objects.requireNonNull(auth, "auth"),
                 Objects.requireNonNull(domain, "domain"), null, null, null, null);
@@ -135,36 +150,67 @@ public final class SocketSecurity {
      * A CURVE server that encrypts and proves its own identity but accepts <em>any</em> client key
      * (CurveZMQ "Stonehouse"), asked for by name. {@link SecurityRule#ENCRYPTION_ONLY} is reported
      * as a warning.
+     *
+     * @param serverKeys the server's long-term keys; clients need the public one
+     * @return the configuration, to {@link #applyTo} a socket that binds
      */
     public static SocketSecurity curveEncryptionOnlyServer(CurveKey.KeyPair serverKeys) {
         return new SocketSecurity(Role.CURVE_ENCRYPTION_ONLY, null, ENCRYPTION_ONLY_DOMAIN,
                 Objects.requireNonNull(serverKeys, "serverKeys"), null, null, null);
     }
 
-    /** A CURVE client of the server with {@code serverPublicKey}, using {@code clientKeys}. */
+    /**
+     * A CURVE client of the server with {@code serverPublicKey}, using {@code clientKeys}.
+     *
+     * @param serverPublicKey the server's long-term public key, obtained out of band
+     * @param clientKeys this client's long-term keys; the server's policy must admit the public one
+     * @return the configuration, to {@link #applyTo} a socket that connects
+     */
     public static SocketSecurity curveClient(CurveKey serverPublicKey, CurveKey.KeyPair clientKeys) {
         return new SocketSecurity(Role.CURVE_CLIENT, null, null, Objects.requireNonNull(clientKeys, "clientKeys"),
                 Objects.requireNonNull(serverPublicKey, "serverPublicKey"), null, null);
     }
 
-    /** A CURVE client from the server's (public) certificate and the client's secret certificate. */
+    /**
+     * A CURVE client from the server's (public) certificate and the client's secret certificate.
+     *
+     * @param server the server's certificate (only its public key is used)
+     * @param clientSecret this client's certificate with its secret key
+     * @return the configuration, to {@link #applyTo} a socket that connects
+     * @throws IllegalStateException if {@code clientSecret} has no secret key
+     */
     public static SocketSecurity curveClient(Certificate server, Certificate clientSecret) {
         return curveClient(server.publicKey(), clientSecret.keyPair());
     }
 
-    /** A PLAIN client (the password is copied, and wiped once applied). Loopback or ipc only by default. */
+    /**
+     * A PLAIN client (the password is copied, and wiped once applied). Loopback or ipc only by default.
+     *
+     * @param username the user name, without NUL characters
+     * @param password the password; the caller may wipe its array at once
+     * @return the configuration, to {@link #applyTo} a socket that connects
+     * @throws IllegalArgumentException if {@code username} holds a NUL character
+     */
     public static SocketSecurity plainClient(String username, char[] password) {
         CStrings.checked(username, "username");
         return new SocketSecurity(Role.PLAIN_CLIENT, null, null, null, null, username, password.clone());
     }
 
-    /** Allows PLAIN over non-loopback transports, where anyone on the path reads the password (a warning). */
+    /**
+     * Allows PLAIN over non-loopback transports, where anyone on the path reads the password (a warning).
+     *
+     * @return this configuration
+     */
     public SocketSecurity allowPlainOverNetwork() {
         plainOverNetwork = true;
         return this;
     }
 
-    /** Allows a server role to connect (rather than bind). */
+    /**
+     * Allows a server role to connect (rather than bind).
+     *
+     * @return this configuration
+     */
     public SocketSecurity allowServerToConnect() {
         serverMayConnect = true;
         return this;
@@ -173,6 +219,7 @@ public final class SocketSecurity {
     /**
      * Checks the configuration and sets every option on {@code socket}.
      *
+     * @param socket a socket that has not bound or connected yet
      * @return the warnings (rules of severity WARNING that apply), also logged
      * @throws InsecureConfigurationException for the first error rule broken; nothing is set then
      */

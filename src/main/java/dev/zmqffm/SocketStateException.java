@@ -4,10 +4,7 @@ package dev.zmqffm;
  * Thrown for {@code EFSM}: the operation is not allowed in the socket's current state, such as a
  * second send on a REQ socket before its reply arrived.
  *
- * <pre>{@code
- * req.send("a");
- * req.send("b");                    // throws SocketStateException: REQ must receive first
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=socket-state}
  */
 public final class SocketStateException extends ZmqException {
     private static final long serialVersionUID = 1L;

@@ -6,15 +6,7 @@ import dev.zmqffm.internal.raw.zmq_h;
 /**
  * The twelve stable ZeroMQ socket types.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket pub = ctx.socket(SocketType.PUB);
- *      Socket sub = ctx.socket(SocketType.SUB)) {
- *     pub.bind("inproc://news");
- *     sub.connect("inproc://news");
- *     sub.subscribe("weather");
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=socket-type}
  *
  * <p>Valid pairs: PAIR–PAIR, PUB–SUB, PUB–XSUB, XPUB–SUB, XPUB–XSUB, REQ–REP, REQ–ROUTER,
  * DEALER–REP, DEALER–ROUTER, DEALER–DEALER, ROUTER–ROUTER, PUSH–PULL; STREAM talks to plain TCP
@@ -60,7 +52,7 @@ public enum SocketType {
         return 0;
     }
 
-    /** libzmq's number for this type ({@code ZMQ_REQ} is 3). */
+    /** {@return libzmq's number for this type ({@code ZMQ_REQ} is 3)} */
     public int code() {
         return code;
     }
@@ -86,7 +78,12 @@ public enum SocketType {
         };
     }
 
-    /** The type with libzmq's number {@code code}. */
+    /**
+     * {@return the type with libzmq's number {@code code}}
+     *
+     * @param code a {@code ZMQ_*} socket type number
+     * @throws IllegalArgumentException if no type has that number
+     */
     public static SocketType of(int code) {
         for (SocketType t : values()) {
             if (t.code == code) {

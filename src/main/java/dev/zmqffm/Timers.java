@@ -7,18 +7,7 @@ import java.util.Objects;
 /**
  * Repeating timers for a polling loop, in plain Java.
  *
- * <pre>{@code
- * Timers timers = new Timers();
- * int heartbeat = timers.add(Duration.ofSeconds(1), () -> socket.send("HEARTBEAT"));
- * try (Poller poller = new Poller()) {
- *     int in = poller.register(socket, PollEvent.IN);
- *     while (running) {
- *         poller.poll(timers.timeout());      // wake up for a message or the next timer
- *         if (poller.isReadable(in)) { ... }
- *         timers.execute();                   // runs the handlers that are due, on this thread
- *     }
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.MessagingSnippets region=timers}
  *
  * <p><b>Why not {@code zmq_timers_*}?</b> libzmq's timers do exactly this bookkeeping, but each
  * handler would be an upcall from native code: an exception escaping it terminates the JVM, and
@@ -43,7 +32,10 @@ public final class Timers {
     /**
      * Adds a timer that runs {@code handler} every {@code interval}, first after one interval.
      *
+     * @param interval positive; one too long to count in nanoseconds never comes due
+     * @param handler run by {@link #execute()} on the thread that calls it
      * @return the timer's id
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
      */
     public int add(Duration interval, Runnable handler) {
         Objects.requireNonNull(handler, "handler");
@@ -61,36 +53,55 @@ public final class Timers {
         return id;
     }
 
-    /** Cancels a timer; its handler never runs again. Cancelling twice is harmless. */
+    /**
+     * Cancels a timer; its handler never runs again. Cancelling twice is harmless.
+     *
+     * @param id an id returned by {@link #add}
+     * @throws IndexOutOfBoundsException if {@code id} was never returned by {@link #add}
+     */
     public void cancel(int id) {
         Objects.checkIndex(id, count);
         handlers[id] = null;
     }
 
-    /** Changes a timer's interval; the next run is one new interval from now. */
+    /**
+     * Changes a timer's interval; the next run is one new interval from now.
+     *
+     * @param id the id of a timer that was not cancelled
+     * @param interval positive
+     * @throws IllegalStateException if the timer was cancelled
+     * @throws IllegalArgumentException if {@code interval} is zero or negative
+     */
     public void setInterval(int id, Duration interval) {
         checkActive(id);
         intervals[id] = positiveNanos(interval);
         due[id] = System.nanoTime() + intervals[id];
     }
 
-    /** Restarts a timer's interval from now. */
+    /**
+     * Restarts a timer's interval from now.
+     *
+     * @param id the id of a timer that was not cancelled
+     * @throws IllegalStateException if the timer was cancelled
+     */
     public void reset(int id) {
         checkActive(id);
         due[id] = System.nanoTime() + intervals[id];
     }
 
     /**
-     * Time until the next timer is due: {@link Duration#ZERO} if one is overdue,
+     * {@return time until the next timer is due: {@link Duration#ZERO} if one is overdue,
      * {@link SocketOptions#INFINITE} if there are no timers — ready to pass to
-     * {@link Poller#poll(Duration)}.
+     * {@link Poller#poll(Duration)}}
      */
     public Duration timeout() {
         long next = nextDueIn();
         return next == Long.MAX_VALUE ? SocketOptions.INFINITE : Duration.ofNanos(next);
     }
 
-    /** Nanoseconds until the next timer is due (0 if overdue), {@code Long.MAX_VALUE} if none. */
+    /**
+     * {@return nanoseconds until the next timer is due (0 if overdue), {@code Long.MAX_VALUE} if none}
+     */
     public long timeoutNanos() {
         return nextDueIn();
     }

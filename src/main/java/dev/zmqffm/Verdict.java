@@ -7,12 +7,7 @@ import java.util.Objects;
  * What a {@link CurveVerifier} decided about one client: allowed under a {@code User-Id} (with
  * optional metadata attached to every message of that peer), or denied with a reason for the audit.
  *
- * <pre>{@code
- * CurveVerifier verifier = (domain, address, key) -> registry.lookup(key)   // CompletionStage<Account>
- *         .thenApply(account -> account == null
- *                 ? Verdict.deny("unknown device")
- *                 : Verdict.allow(account.name(), Map.of("Tenant", account.tenant())));
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.SecuritySnippets region=verdict}
  *
  * @param allowed whether the peer may connect
  * @param userId the {@code User-Id} of an allowed peer (empty for a denial)
@@ -37,17 +32,36 @@ public record Verdict(boolean allowed, String userId, Map<String, String> metada
         }
     }
 
-    /** Allowed, with this {@code User-Id}. */
+    /**
+     * Allowed, with this {@code User-Id}.
+     *
+     * @param userId the {@code User-Id} property of the peer's messages; may be empty
+     * @return an allowing verdict without metadata
+     */
     public static Verdict allow(String userId) {
         return new Verdict(true, userId, Map.of(), "allowed");
     }
 
-    /** Allowed, with this {@code User-Id} and metadata. */
+    /**
+     * Allowed, with this {@code User-Id} and metadata.
+     *
+     * @param userId the {@code User-Id} property of the peer's messages; may be empty
+     * @param metadata properties attached to the peer's messages; names of 1 to 255 bytes, not
+     *         reserved ones such as {@code User-Id}
+     * @return an allowing verdict
+     * @throws IllegalArgumentException if a metadata name is empty, too long or reserved
+     */
     public static Verdict allow(String userId, Map<String, String> metadata) {
         return new Verdict(true, userId, metadata, "allowed");
     }
 
-    /** Denied. */
+    /**
+     * Denied.
+     *
+     * @param reason why, for the audit record and the ZAP status text (seen by the server side
+     *         only)
+     * @return a denying verdict
+     */
     public static Verdict deny(String reason) {
         return new Verdict(false, "", Map.of(), reason);
     }

@@ -9,10 +9,7 @@ import java.lang.foreign.ValueLayout;
 /**
  * Facts about the loaded libzmq.
  *
- * <pre>{@code
- * System.out.println("libzmq " + Zmq.version());      // libzmq 4.3.4
- * if (Zmq.has("curve")) { ... }                         // CURVE security is available
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=zmq}
  *
  * <p>libzmq is found the first time any class of this package needs it: the system property
  * {@code zmq.library} or the environment variable {@code ZMQFFM_LIBZMQ} (an absolute path) if
@@ -40,7 +37,7 @@ public final class Zmq {
             return c != 0 ? c : Integer.compare(patch, o.patch);
         }
 
-        /** Whether this version is {@code major.minor.patch} or newer. */
+        /** {@return whether this version is {@code major.minor.patch} or newer} */
         public boolean atLeast(int major, int minor, int patch) {
             return compareTo(new Version(major, minor, patch)) >= 0;
         }
@@ -51,7 +48,7 @@ public final class Zmq {
         }
     }
 
-    /** The version of the loaded libzmq ({@code zmq_version}). */
+    /** {@return the version of the loaded libzmq ({@code zmq_version})} */
     public static Version version() {
         NativeLibrary.lookup();
         try (Arena arena = Arena.ofConfined()) {
@@ -63,9 +60,11 @@ public final class Zmq {
     }
 
     /**
-     * Whether the loaded libzmq supports a capability ({@code zmq_has}): {@code "ipc"},
+     * {@return whether the loaded libzmq supports a capability ({@code zmq_has}): {@code "ipc"},
      * {@code "pgm"}, {@code "tipc"}, {@code "norm"}, {@code "curve"}, {@code "gssapi"},
-     * {@code "draft"}.
+     * {@code "draft"}}
+     *
+     * @param capability one of the names above; others give {@code false}
      */
     public static boolean has(String capability) {
         NativeLibrary.lookup();
@@ -74,7 +73,11 @@ public final class Zmq {
         }
     }
 
-    /** Where libzmq was loaded from: the path or library name that succeeded. */
+    /**
+     * {@return where libzmq was loaded from: the path or library name that succeeded}
+     *
+     * @throws UnsatisfiedLinkError if libzmq cannot be loaded
+     */
     public static String libraryLocation() {
         return NativeLibrary.loadedFrom();
     }

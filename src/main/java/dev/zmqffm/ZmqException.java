@@ -3,15 +3,7 @@ package dev.zmqffm;
 /**
  * An error reported by libzmq, with its {@link Errno} and libzmq's own message.
  *
- * <pre>{@code
- * try {
- *     socket.connect("tcp://127.0.0.1:5555");
- * } catch (ContextTerminatedException e) {
- *     return;                                  // the context is shutting down: leave the loop
- * } catch (ZmqException e) {
- *     log.warn("connect failed: {} ({})", e.getMessage(), e.errno());
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.ErrorSnippets region=zmq-exception}
  *
  * <p>Specific errors have their own subclasses: {@link ContextTerminatedException} ({@code ETERM}),
  * {@link SocketStateException} ({@code EFSM}), {@link AddressInUseException}
@@ -27,7 +19,9 @@ public class ZmqException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Errno errno;
+    /** The raw platform error number (serialized; {@link #errno()} is derived from it). */
     private final int code;
+    /** The operation that failed, e.g. {@code "zmq_bind"}. */
     private final String operation;
 
     /**
@@ -44,17 +38,19 @@ public class ZmqException extends RuntimeException {
         this.operation = operation;
     }
 
-    /** The error as a typed value ({@link Errno#UNKNOWN} if the table does not know it). */
+    /**
+     * {@return the error as a typed value ({@link Errno#UNKNOWN} if the table does not know it)}
+     */
     public Errno errno() {
         return errno;
     }
 
-    /** The raw platform error number. */
+    /** {@return the raw platform error number} */
     public int code() {
         return code;
     }
 
-    /** The operation that failed, e.g. {@code "zmq_bind"}. */
+    /** {@return the operation that failed, e.g. {@code "zmq_bind"}} */
     public String operation() {
         return operation;
     }

@@ -1,17 +1,7 @@
 /**
  * ZeroMQ for Java: the real libzmq 4.3 through the Foreign Function and Memory API, no JNI.
  *
- * <pre>{@code
- * try (Context ctx = Context.create();
- *      Socket rep = ctx.socket(SocketType.REP);
- *      Socket req = ctx.socket(SocketType.REQ)) {
- *     rep.bind("tcp://127.0.0.1:*");
- *     req.connect(rep.get(SocketOptions.LAST_ENDPOINT));
- *     req.send("hello");
- *     rep.send(rep.receiveString().orElseThrow().toUpperCase());
- *     System.out.println(req.receiveString().orElseThrow());   // HELLO
- * }
- * }</pre>
+ * {@snippet class=dev.zmqffm.snippets.CoreSnippets region=overview}
  *
  * <h2 id="lifetimes">Lifetimes</h2>
  * A {@link dev.zmqffm.Context} owns its {@link dev.zmqffm.Socket}s; a {@link dev.zmqffm.Message}
