@@ -36,7 +36,8 @@ import java.util.function.BooleanSupplier;
  *       pending there, so only a socket that is alone in waiting for its endpoint is resolved
  *       when it disconnects or closes. A closed socket that is not alone stays pending inside
  *       libzmq (it skips the routing id of a closed socket) until the endpoint is bound or the
- *       context shuts down; a REP or ROUTER that is not alone cannot disconnect (refused: the
+ *       context shuts down — the binder may then route a message into its pipe before libzmq
+ *       has finished closing it, lost as with any peer that goes away; a REP or ROUTER that is not alone cannot disconnect (refused: the
  *       bind would write into its terminated pipe);</li>
  *   <li>a socket with CONFLATE cannot connect to an endpoint nothing bound: its pipe keeps one
  *       message, so the delimiter of a close or disconnect replaces the routing id that the
