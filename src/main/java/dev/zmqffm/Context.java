@@ -5,6 +5,7 @@ import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.NativeLibrary;
 import dev.zmqffm.internal.Warnings;
 import dev.zmqffm.internal.jfr.Events;
+import dev.zmqffm.internal.raw.zmq_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -78,6 +79,12 @@ public final class Context implements AutoCloseable {
     private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
     private final ThreadOptions threadOptions = new ThreadOptions();
+    /**
+     * IO_THREADS as libzmq holds it: its default until a {@link #set} succeeds (libzmq stores the
+     * value given as is). Kept here so starting the context needs no {@code zmq_ctx_get}, a C
+     * signature of its own: one more downcall stub on every process's first socket. Guarded by lock.
+     */
+    private int ioThreads = zmq_h.ZMQ_IO_THREADS_DFLT();
     private final InprocConnects inproc;
     /** Relates this context's JFR events. */
     private final long id = Events.newId();
@@ -190,7 +197,6 @@ public final class Context implements AutoCloseable {
         if (available == FileDescriptors.UNKNOWN) {
             return;
         }
-        int ioThreads = get(ContextOptions.IO_THREADS);
         long needed = 2L * (ioThreads + 1) + 1 + 2;
         if (available < needed) {
             throw new ZmqException("zmq_socket", Errno.EMFILE.code(), "too many open files: starting this context "
@@ -231,6 +237,9 @@ public final class Context implements AutoCloseable {
                     throw Failures.of("zmq_ctx_set(" + option + ")", capture);
                 }
                 threadOptions.record(option, raw);
+                if (option == ContextOptions.IO_THREADS) {
+                    ioThreads = raw;
+                }
             }
         }
     }
