@@ -98,7 +98,7 @@ zmqffm_bench_startup() {
         *) cmd=("${jero_aot[@]}") ;;
       esac
       "${cmd[0]}" -Xlog:class+load:file="$log" "${cmd[@]:1}" || return 1
-      echo "| $name | $(grep -c . "$log") | $(grep -c 'LambdaForm\$' "$log") | $(grep -c 'DowncallStub' "$log") |" \
+      echo "| $name | $(grep -c . "$log") | $(grep -c 'LambdaForm\$[A-Za-z]*/' "$log") | $(grep -c 'DowncallStub' "$log") |" \
         "$(grep -c -e 'shared objects file' -e 'AOT cache' "$log") |"
     done
   } > "$out/classes.md"

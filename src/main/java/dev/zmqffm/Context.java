@@ -10,6 +10,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -323,7 +324,10 @@ public final class Context implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
             long start = System.nanoTime();
-            Retry.untilDone(ignored -> LibZmq.zmq_ctx_term(capture, handle), capture, "zmq_ctx_term");
+            int rc;
+            do {
+                rc = LibZmq.zmq_ctx_term(capture, handle);
+            } while (Retry.again(rc, capture, "zmq_ctx_term"));
             long end = System.nanoTime();
             warnIfLingerExpired(start, end);
             Events.contextClosed(closing, id, open.size(), lingerMillis < 0 ? Events.NO_LIMIT : lingerMillis);
@@ -380,7 +384,12 @@ public final class Context implements AutoCloseable {
         sockets.remove(socket);
         if (lingerMillis > 0) {
             synchronized (lock) {
-                lingers.removeIf(l -> l[0] - closedAt < 0);
+                // A loop, not removeIf with a lambda: every process's first close runs this.
+                for (Iterator<long[]> it = lingers.iterator(); it.hasNext(); ) {
+                    if (it.next()[0] - closedAt < 0) {
+                        it.remove();
+                    }
+                }
                 lingers.add(new long[] {closedAt + lingerMillis * 1_000_000L, lingerMillis});
             }
         }

@@ -3,10 +3,8 @@ package dev.zmqffm;
 import dev.zmqffm.internal.LibZmq;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,7 +27,7 @@ import java.util.Set;
  * resolver, which discards them: they had no receiver.
  *
  * <pre>{@code
- * inproc.connect(socket, endpoint, () -> zmq_connect(...));   // Socket.connect
+ * inproc.connect(socket, endpoint, control);                  // Socket.connect: zmq_connect
  * inproc.closing(socket);                                     // before zmq_close
  * inproc.seal();                                              // before zmq_ctx_shutdown
  * inproc.close();                                             // before zmq_ctx_term
@@ -54,10 +52,10 @@ final class InprocConnects {
         this.context = context;
     }
 
-    /** Runs {@code connect} ({@code zmq_connect}), keeping track of inproc endpoints. */
-    void connect(Socket socket, String endpoint, Runnable connect) {
+    /** Connects through {@code control} ({@code zmq_connect}), keeping track of inproc endpoints. */
+    void connect(Socket socket, String endpoint, SocketControl control) {
         if (!endpoint.startsWith(INPROC)) {
-            connect.run();
+            control.endpoint(endpoint, SocketControl.CONNECT);
             return;
         }
         synchronized (this) {
@@ -66,22 +64,22 @@ final class InprocConnects {
                         "the context was shut down");
             }
             ensureResolver();
-            connect.run();
+            control.endpoint(endpoint, SocketControl.CONNECT);
             connected.computeIfAbsent(socket, s -> new LinkedHashSet<>()).add(endpoint);
         }
     }
 
-    /** Runs {@code disconnect} after resolving the endpoint, if it is a pending inproc connect. */
-    void disconnect(Socket socket, String endpoint, Runnable disconnect) {
+    /** Disconnects through {@code control} after resolving the endpoint, if it is a pending inproc connect. */
+    void disconnect(Socket socket, String endpoint, SocketControl control) {
         if (!endpoint.startsWith(INPROC)) {
-            disconnect.run();
+            control.endpoint(endpoint, SocketControl.DISCONNECT);
             return;
         }
         synchronized (this) {
             if (!sealed) {
                 resolve(endpoint);
             }
-            disconnect.run();
+            control.endpoint(endpoint, SocketControl.DISCONNECT);
             Set<String> endpoints = connected.get(socket);
             if (endpoints != null) {
                 endpoints.remove(endpoint);
@@ -93,7 +91,9 @@ final class InprocConnects {
     synchronized void closing(Socket socket) {
         Set<String> endpoints = connected.remove(socket);
         if (endpoints != null && !sealed) {
-            endpoints.forEach(this::resolve);
+            for (String endpoint : endpoints) {
+                resolve(endpoint);
+            }
         }
     }
 
@@ -102,9 +102,15 @@ final class InprocConnects {
         if (sealed) {
             return;
         }
-        List<String> all = new ArrayList<>();
-        connected.values().forEach(all::addAll);
-        all.stream().distinct().forEach(this::resolve);
+        // Loops, not streams and method references: every context's close runs this, and each
+        // lambda spins a class on a process's first round trip. Each endpoint once, in order.
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> endpoints : connected.values()) {
+            all.addAll(endpoints);
+        }
+        for (String endpoint : all) {
+            resolve(endpoint);
+        }
         sealed = true;
     }
 

@@ -101,7 +101,7 @@ public final class Socket implements AutoCloseable {
         attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
-            SocketChecks.bind(engine, endpoint, () -> control.endpoint(endpoint, SocketControl.BIND));
+            SocketChecks.bind(engine, endpoint, control);
             return control.get(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
@@ -148,8 +148,8 @@ public final class Socket implements AutoCloseable {
         guard.enter();
         try {
             switch (which) {
-                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, () -> control.endpoint(endpoint, which));
-                case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, () -> control.endpoint(endpoint, which));
+                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, control);
+                case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, control);
                 default -> control.endpoint(endpoint, which);
             }
         } finally {
@@ -389,22 +389,27 @@ public final class Socket implements AutoCloseable {
 
     /** Receives one frame as UTF-8 text, blocking; empty only if a receive timeout elapsed. */
     public Optional<String> receiveString() {
-        return receiveBytes().map(b -> new String(b, StandardCharsets.UTF_8));
+        return text(receiveBytes(), StandardCharsets.UTF_8);
     }
 
     /** Receives one frame as UTF-8 text; empty if none was waiting or the timeout elapsed. */
     public Optional<String> receiveString(ReceiveFlags flags) {
-        return receiveBytes(flags).map(b -> new String(b, StandardCharsets.UTF_8));
+        return text(receiveBytes(flags), StandardCharsets.UTF_8);
     }
 
     /** Receives one frame as UTF-8 text, waiting at most {@code timeout}. */
     public Optional<String> receiveString(Duration timeout) {
-        return receiveBytes(timeout).map(b -> new String(b, StandardCharsets.UTF_8));
+        return text(receiveBytes(timeout), StandardCharsets.UTF_8);
     }
 
     /** Receives one frame as text in {@code charset}. */
     public Optional<String> receiveString(Charset charset, ReceiveFlags flags) {
-        return receiveBytes(flags).map(b -> new String(b, charset));
+        return text(receiveBytes(flags), charset);
+    }
+
+    /** A frame as text. Not {@code map} with a lambda: every process's first receive runs this. */
+    private static Optional<String> text(Optional<byte[]> frame, Charset charset) {
+        return frame.isPresent() ? Optional.of(new String(frame.get(), charset)) : Optional.empty();
     }
 
     /**

@@ -24,7 +24,7 @@ import java.lang.invoke.MethodHandle;
  * {@code critical(true)} for the first, {@code ZMQ_DONTWAIT} attempt of a send or receive), so
  * the JDK spins the same downcall stubs. The JDK shares one stub between handles with equal
  * descriptors and options, so what it costs is set by the distinct (descriptor, options) pairs:
- * {@link #main} makes eleven, marked below. Written out here rather than taken from
+ * {@link #main} makes ten, marked below. Written out here rather than taken from
  * {@code LibZmq} on purpose: loading that class is part of what zmq-ffm adds. A receive tries
  * once without waiting and, if nothing is there yet, waits in the ordinary blocking call, as
  * zmq-ffm does. Prints nothing on success; exits non-zero on any failure.
@@ -64,8 +64,8 @@ public final class BareFfmRoundTrip {
     public static void main(String[] args) throws Throwable {
         zmq = SymbolLookup.libraryLookup("libzmq.so.5", Arena.global());
         // Each handle is made just before its first call, as zmq-ffm makes them (so the I/O
-        // thread runs meanwhile, as it does there). The eleven distinct (descriptor, options)
-        // pairs are numbered: each spins one downcall stub.
+        // thread runs meanwhile, as it does there). The ten distinct (descriptor, options)
+        // pairs are numbered, a repeated one in parentheses: each spins one downcall stub.
         FunctionDescriptor onePointer = FunctionDescriptor.of(INT, POINTER);
         FunctionDescriptor endpoint = FunctionDescriptor.of(INT, POINTER, POINTER);
         try (Arena arena = Arena.ofConfined()) {
@@ -73,7 +73,7 @@ public final class BareFfmRoundTrip {
             MethodHandle ctxNew = handle("zmq_ctx_new", FunctionDescriptor.of(POINTER), ERRNO);              // 1
             MemorySegment ctx = (MemorySegment) ctxNew.invokeExact(cap);
             MethodHandle socket = handle("zmq_socket", FunctionDescriptor.of(POINTER, POINTER, INT), ERRNO); // 2
-            MethodHandle msgInit = handle("zmq_msg_init", onePointer, CRITICAL, ERRNO);                      // 3
+            MethodHandle msgInit = handle("zmq_msg_init", onePointer, ERRNO);                                // 3
             MethodHandle setsockopt = handle("zmq_setsockopt",
                     FunctionDescriptor.of(INT, POINTER, INT, POINTER, SIZE_T), ERRNO);                       // 4
             MemorySegment linger = arena.allocate(INT);
@@ -109,8 +109,8 @@ public final class BareFfmRoundTrip {
             send(sendNow, cap, rep, request.equals("hello") ? "world" : "wrong");
             String reply = receive(msgRecvNow, cap, reqMsg, req, msgSize, msgData);
 
-            MethodHandle msgClose = handle("zmq_msg_close", onePointer, ERRNO);                              // 11
-            MethodHandle close = handle("zmq_close", onePointer, ERRNO);
+            MethodHandle msgClose = handle("zmq_msg_close", onePointer, ERRNO);                              // (3)
+            MethodHandle close = handle("zmq_close", onePointer, ERRNO);                                     // (3)
             check((int) msgClose.invokeExact(cap, reqMsg));
             check((int) close.invokeExact(cap, req));
             check((int) msgClose.invokeExact(cap, repMsg));
@@ -137,14 +137,14 @@ public final class BareFfmRoundTrip {
 
     /**
      * One frame as text: a DONTWAIT attempt, and only if nothing is there yet the ordinary
-     * blocking call, whose handle (a twelfth stub) is made then, as zmq-ffm makes it on first use.
+     * blocking call, whose handle (an eleventh stub) is made then, as zmq-ffm makes it on first use.
      */
     private static String receive(MethodHandle msgRecvNow, MemorySegment cap, MemorySegment msg, MemorySegment socket,
                                   MethodHandle msgSize, MethodHandle msgData) throws Throwable {
         int rc = (int) msgRecvNow.invokeExact(cap, msg, socket, ZMQ_DONTWAIT);
         if (rc < 0 && cap.get(INT, ERRNO_OFFSET) == EAGAIN) {
             if (msgRecv == null) {
-                msgRecv = handle("zmq_msg_recv", FunctionDescriptor.of(INT, POINTER, POINTER, INT), ERRNO); // 12
+                msgRecv = handle("zmq_msg_recv", FunctionDescriptor.of(INT, POINTER, POINTER, INT), ERRNO); // 11
             }
             rc = (int) msgRecv.invokeExact(cap, msg, socket, 0);
         }
