@@ -7,6 +7,8 @@
 # the bare round trip and the two JVM libraries again with the JDK's AOT cache (JDK 25+:
 # -XX:AOTCacheOutput/-XX:AOTCache; older JDKs: a dynamic AppCDS archive).
 # hyperfine runs each command WARMUP + RUNS times (default 3 + 20; wall time and CPU time).
+# ZMQFFM_STARTUP_BASELINE=/path/to/zmq-ffm.jar adds that jar's round trip as a row of its own
+# (e.g. main's build, to measure a change side by side).
 # Writes target/bench/startup/: startup.json (hyperfine's raw export), startup.md (the table),
 # classes.md (classes each JVM row loads, from -Xlog:class+load: independent of machine load),
 # environment.txt. Sourced by scripts/bench after lib/setup.sh; needs the project built.
@@ -25,6 +27,10 @@ zmqffm_bench_startup() {
   jar=$(ls "$ZMQFFM_ROOT"/target/zmq-ffm-*.jar | grep -v -e sources -e javadoc | head -n 1)
   rm -rf "$lib" && mkdir -p "$lib"
   cp "$jar" "$lib/zmq-ffm.jar"
+  local baseline=()
+  if [ -n "${ZMQFFM_STARTUP_BASELINE:-}" ]; then
+    cp "$ZMQFFM_STARTUP_BASELINE" "$lib/zmq-ffm-baseline.jar" || return 1
+  fi
   cp "$repo/org/zeromq/jeromq/0.6.0/jeromq-0.6.0.jar" "$repo/eu/neilalexander/jnacl/1.0.0/jnacl-1.0.0.jar" "$lib/"
   (cd "$classes" && "$JAVA_HOME/bin/jar" --create --file "$lib/startup-bench.jar" \
     dev/zmqffm/bench/EmptyMain.class dev/zmqffm/bench/StartupRoundTrip.class dev/zmqffm/bench/JeroStartupRoundTrip.class \
@@ -41,6 +47,11 @@ zmqffm_bench_startup() {
   local ffm_mod=("$java" --enable-native-access=dev.zmqffm -p "$lib/zmq-ffm.jar" --add-modules dev.zmqffm
     -cp "$bench" dev.zmqffm.bench.StartupRoundTrip)
   local jero=("$java" -cp "$jero_cp" dev.zmqffm.bench.JeroStartupRoundTrip)
+  local rows=()
+  if [ -n "${ZMQFFM_STARTUP_BASELINE:-}" ]; then
+    baseline=("$java" "$na" -cp "$bench:$lib/zmq-ffm-baseline.jar" dev.zmqffm.bench.StartupRoundTrip)
+    rows=(-n "zmq-ffm baseline jar, class path" "${baseline[*]}")
+  fi
 
   # One training run each makes the cache (the same command line, as the JDK requires).
   local ffm_aot=() jero_aot=() bare_aot=()
@@ -64,7 +75,8 @@ zmqffm_bench_startup() {
   # Every command must succeed before it is timed (a failing one would time its error path).
   local c
   for c in "${bare_version[*]}" "${bare[*]}" "${ffm[*]}" "${ffm_mod[*]}" "${jero[*]}" "${bare_aot[*]}" "${ffm_aot[*]}" \
-      "${jero_aot[*]}" "$out/startup-c"; do
+      "${jero_aot[*]}" "$out/startup-c" "${baseline[*]}"; do
+    [ -z "$c" ] && continue
     $c || { zmqffm_say "bench --startup: '$c' failed"; return 1; }
   done
 
@@ -73,6 +85,7 @@ zmqffm_bench_startup() {
     echo "java: $("$java" -version 2>&1 | head -n 1)"
     echo "libzmq: $(dpkg-query -W -f='${Version}' libzmq5 2>/dev/null || echo unknown)"
     echo "hyperfine: $(hyperfine --version), $warmup warm-up + $runs runs per command, the commands one after another"
+    [ -n "${ZMQFFM_STARTUP_BASELINE:-}" ] && echo "baseline jar: $ZMQFFM_STARTUP_BASELINE"
     echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "uptime before: $(uptime)"
   } > "$out/environment.txt"
@@ -86,8 +99,10 @@ zmqffm_bench_startup() {
     echo "|---|---|---|---|---|"
     local name cmd log="$out/class-load.log"
     for name in "empty JVM" "bare FFM, zmq_version only" "bare FFM, same downcalls" "zmq-ffm, class path" \
+        ${baseline[0]:+"zmq-ffm baseline jar, class path"} \
         "JeroMQ 0.6.0" "bare FFM + AOT cache" "zmq-ffm + AOT cache" "JeroMQ + AOT cache"; do
       case "$name" in
+        "zmq-ffm baseline jar, class path") cmd=("${baseline[@]}") ;;
         "empty JVM") cmd=("${empty[@]}") ;;
         "bare FFM, zmq_version only") cmd=("${bare_version[@]}") ;;
         "bare FFM, same downcalls") cmd=("${bare[@]}") ;;
@@ -110,6 +125,7 @@ zmqffm_bench_startup() {
     -n "bare FFM, zmq_version only" "${bare_version[*]}" \
     -n "bare FFM, same downcalls" "${bare[*]}" \
     -n "zmq-ffm, class path" "${ffm[*]}" \
+    "${rows[@]}" \
     -n "zmq-ffm, module path" "${ffm_mod[*]}" \
     -n "JeroMQ 0.6.0" "${jero[*]}" \
     -n "bare FFM + AOT cache" "${bare_aot[*]}" \
