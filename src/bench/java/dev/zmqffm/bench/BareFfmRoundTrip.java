@@ -20,16 +20,17 @@ import java.lang.invoke.MethodHandle;
  *
  * <p>It makes the downcalls zmq-ffm's round trip makes, through the same kinds of handle:
  * the function descriptors and linker options are those of {@code dev.zmqffm.internal.LibZmq}
- * (errno captured by every fallible call; {@code critical} for the never-blocking message calls;
- * {@code critical(true)} for the first, {@code ZMQ_DONTWAIT} attempt of a send or receive), so
- * the JDK spins the same downcall stubs. The JDK shares one stub between handles with equal
+ * (errno captured by every fallible call; {@code critical(false)} for {@code zmq_msg_size},
+ * {@code zmq_msg_data} and the first, {@code ZMQ_DONTWAIT} attempt of a receive;
+ * {@code critical(true)} for that of a send, which reads the {@code byte[]} in place), so the
+ * JDK spins the same downcall stubs. The JDK shares one stub between handles with equal
  * descriptors and options, so what it costs is set by the distinct (descriptor, options) pairs:
  * {@link #main} makes ten, marked below. Written out here rather than taken from
  * {@code LibZmq} on purpose: loading that class is part of what zmq-ffm adds. A receive tries
  * once without waiting and, if nothing is there yet, waits in the ordinary blocking call, as
  * zmq-ffm does. Prints nothing on success; exits non-zero on any failure.
  *
- * <p>Run by {@code scripts/bench --startup} as the row "bare FFM (same downcalls)";
+ * <p>Run by {@code scripts/bench --startup} as the row "bare FFM, same downcalls";
  * {@link BareFfmVersion} is the one-downcall row under it.
  */
 public final class BareFfmRoundTrip {

@@ -17,7 +17,7 @@ import java.lang.invoke.MethodHandle;
  * java --enable-native-access=ALL-UNNAMED -cp startup-bench.jar dev.zmqffm.bench.BareFfmVersion
  * }</pre>
  *
- * <p>The row "bare FFM (zmq_version only)" of {@code scripts/bench --startup}: between it and
+ * <p>The row "bare FFM, zmq_version only" of {@code scripts/bench --startup}: between it and
  * {@link EmptyMain} lies what the first downcall of any FFM program costs;
  * {@link BareFfmRoundTrip} adds the round trip's other downcall shapes. Prints nothing on
  * success; exits non-zero if libzmq is not 4.x.
