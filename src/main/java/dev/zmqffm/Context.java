@@ -5,10 +5,12 @@ import dev.zmqffm.internal.LibZmq;
 import dev.zmqffm.internal.NativeLibrary;
 import dev.zmqffm.internal.Warnings;
 import dev.zmqffm.internal.jfr.Events;
+import dev.zmqffm.internal.raw.zmq_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -71,6 +73,12 @@ public final class Context implements AutoCloseable {
     private boolean started;
     private volatile int lingerMillis = (int) DEFAULT_LINGER.toMillis();
     private final ThreadOptions threadOptions = new ThreadOptions();
+    /**
+     * IO_THREADS as libzmq holds it: its default until a {@link #set} succeeds (libzmq stores the
+     * value given as is). Kept here so starting the context needs no {@code zmq_ctx_get}, a C
+     * signature of its own: one more downcall stub on every process's first socket. Guarded by lock.
+     */
+    private int ioThreads = zmq_h.ZMQ_IO_THREADS_DFLT();
     private final InprocConnects inproc;
     /** Relates this context's JFR events. */
     private final long id = Events.newId();
@@ -190,7 +198,6 @@ public final class Context implements AutoCloseable {
         if (available == FileDescriptors.UNKNOWN) {
             return;
         }
-        int ioThreads = get(ContextOptions.IO_THREADS);
         long needed = 2L * (ioThreads + 1) + 1 + 2;
         if (available < needed) {
             throw new ZmqException("zmq_socket", Errno.EMFILE.code(), "too many open files: starting this context "
@@ -239,6 +246,9 @@ public final class Context implements AutoCloseable {
                     throw Failures.of("zmq_ctx_set(" + option + ")", capture);
                 }
                 threadOptions.record(option, raw);
+                if (option == ContextOptions.IO_THREADS) {
+                    ioThreads = raw;
+                }
             }
         }
     }
@@ -327,7 +337,10 @@ public final class Context implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment capture = call.allocate(LibZmq.CAPTURE_LAYOUT);
             long start = System.nanoTime();
-            Retry.untilDone(ignored -> LibZmq.zmq_ctx_term(capture, handle), capture, "zmq_ctx_term");
+            int rc;
+            do {
+                rc = LibZmq.zmq_ctx_term(capture, handle);
+            } while (Retry.again(rc, capture, "zmq_ctx_term"));
             long end = System.nanoTime();
             warnIfLingerExpired(start, end);
             Events.contextClosed(closing, id, open.size(), lingerMillis < 0 ? Events.NO_LIMIT : lingerMillis);
@@ -380,13 +393,15 @@ public final class Context implements AutoCloseable {
 
     /** Closes the orphaned monitor readers whose stop arrived; called with each new socket. */
     private void closeStoppedOrphans() {
-        monitorOrphans.removeIf(reader -> {
+        // A loop, not removeIf with a lambda: this runs with every socket created, the first
+        // round trip's included, where each lambda costs startup time.
+        for (Iterator<Socket> it = monitorOrphans.iterator(); it.hasNext(); ) {
+            Socket reader = it.next();
             if (reader.isClosed() || SocketMonitor.stoppedEventQueued(reader)) {
                 reader.close();
-                return true;
+                it.remove();
             }
-            return false;
-        });
+        }
     }
 
     /** The tracker of this context's inproc connects (see {@link InprocConnects}). */
@@ -402,7 +417,12 @@ public final class Context implements AutoCloseable {
         sockets.remove(socket);
         if (lingerMillis > 0) {
             synchronized (lock) {
-                lingers.removeIf(l -> l[0] - closedAt < 0);
+                // A loop, not removeIf with a lambda: every process's first close runs this.
+                for (Iterator<long[]> it = lingers.iterator(); it.hasNext(); ) {
+                    if (it.next()[0] - closedAt < 0) {
+                        it.remove();
+                    }
+                }
                 lingers.add(new long[] {closedAt + lingerMillis * 1_000_000L, lingerMillis});
             }
         }

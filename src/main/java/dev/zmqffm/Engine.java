@@ -95,7 +95,9 @@ final class Engine {
     private final MemorySegment pollItem;
     private final MemorySegment optionValue;
     private final MemorySegment optionSize;
-    private final Retry.Call waitStep = this::waitStep;
+    /* A named class, not this::waitStep: a method reference spins a class of its own at a
+       process's first socket. */
+    private final Retry.Call waitStep = new WaitStep();
 
     /** Longest run of calls that skip the fast path after repeated misses ({@link #skipFastPath}). */
     static final int MAX_SKIP = 63;
@@ -145,7 +147,8 @@ final class Engine {
         this.optionValue = unscoped(arena.allocate(8, 8));
         this.optionSize = unscoped(arena.allocate(8, 8));
         PollItems.setSocket(pollItem, 0, handle);
-        LibZmq.zmq_msg_init(capture, recvMsg);
+        // Once per socket: the ordinary handle, whose downcall stub zmq_close shares (startup).
+        LibZmq.zmq_msg_init_ordinary(capture, recvMsg);
     }
 
     /** The scoped handle, for calls outside the send/receive paths. */
@@ -350,6 +353,13 @@ final class Engine {
             Events.endSend(wait, typeName, id, bytes, timeoutMillis, completed);
         } else {
             Events.endReceive(wait, typeName, id, completed ? result : 0, timeoutMillis, completed);
+        }
+    }
+
+    private final class WaitStep implements Retry.Call {
+        @Override
+        public int invoke(long remainingNanos) {
+            return waitStep(remainingNanos);
         }
     }
 

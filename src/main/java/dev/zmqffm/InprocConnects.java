@@ -7,11 +7,11 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * Keeps libzmq's {@code inproc://} transport from aborting the process. A connect made before
@@ -49,9 +49,9 @@ import java.util.function.BooleanSupplier;
  * this object's lock, so no bind meets a socket halfway through closing.
  *
  * <pre>{@code
- * inproc.connect(socket, endpoint, conflate, () -> zmq_connect(...));   // Socket.connect
- * inproc.bind(socket, endpoint, () -> zmq_bind(...));         // Socket.bind
- * inproc.close(socket, () -> zmq_close(...));                 // Socket.close
+ * inproc.connect(socket, endpoint, control);                 // Socket.connect
+ * inproc.bind(socket, endpoint, engine, control);             // Socket.bind
+ * inproc.close(socket, engine);                               // Socket.close: zmq_close
  * inproc.seal();                                              // before zmq_ctx_shutdown
  * inproc.closeResolver();                                     // before zmq_ctx_term
  * }</pre>
@@ -84,11 +84,11 @@ final class InprocConnects {
     /**
      * Runs {@code connect} ({@code zmq_connect}), keeping track of inproc endpoints.
      *
-     * @param conflating reads the socket's CONFLATE option
+     * @param control the socket's control, which makes the call
      */
-    void connect(Socket socket, String endpoint, BooleanSupplier conflating, Runnable connect) {
+    void connect(Socket socket, String endpoint, SocketControl control) {
         if (!endpoint.startsWith(INPROC)) {
-            connect.run();
+            control.endpoint(endpoint, SocketControl.CONNECT);
             return;
         }
         synchronized (this) {
@@ -99,24 +99,29 @@ final class InprocConnects {
             Socket binder = bound.get(endpoint);
             if (binder != null) {
                 checkPair(socket.type(), binder.type(), endpoint);
-            } else if (CONFLATING.contains(socket.type()) && conflating.getAsBoolean()) {
+            } else if (CONFLATING.contains(socket.type()) && control.get(SocketOptions.CONFLATE)) {
                 throw new SocketStateException("zmq_connect(" + endpoint + ")", Errno.EFSM.code(), "a " + socket.type()
                         + " with CONFLATE cannot connect to an inproc endpoint nothing has bound yet: its one-message "
                         + "pipe would lose the connect's routing id if the socket closed or disconnected before "
                         + "the bind, and libzmq aborts then; bind first");
             }
             ensureResolver();
-            connect.run();
+            control.endpoint(endpoint, SocketControl.CONNECT);
             if (binder == null) {
-                pending.computeIfAbsent(endpoint, e -> new LinkedHashSet<>()).add(socket);
+                Set<Socket> waiting = pending.get(endpoint);
+                if (waiting == null) {
+                    waiting = new LinkedHashSet<>();
+                    pending.put(endpoint, waiting);
+                }
+                waiting.add(socket);
             }
         }
     }
 
-    /** Runs {@code bind} ({@code zmq_bind}) after checking the types of the sockets waiting there. */
-    void bind(Socket socket, String endpoint, Runnable bind) {
+    /** Binds ({@link SocketChecks#bind}) after checking the types of the sockets waiting there. */
+    void bind(Socket socket, String endpoint, Engine engine, SocketControl control) {
         if (!endpoint.startsWith(INPROC)) {
-            bind.run();
+            SocketChecks.bind(engine, endpoint, control);
             return;
         }
         synchronized (this) {
@@ -125,7 +130,7 @@ final class InprocConnects {
                     checkPair(waiting.type(), socket.type(), endpoint);
                 }
             }
-            bind.run();
+            SocketChecks.bind(engine, endpoint, control);
             bound.put(endpoint, socket);
             pending.remove(endpoint);             // libzmq attached every pending pipe
         }
@@ -136,16 +141,16 @@ final class InprocConnects {
      *
      * @throws SocketStateException as {@link #disconnect} does, for an endpoint the socket connected to
      */
-    void unbind(Socket socket, String endpoint, Runnable unbind) {
+    void unbind(Socket socket, String endpoint, SocketControl control) {
         if (!endpoint.startsWith(INPROC)) {
-            unbind.run();
+            control.endpoint(endpoint, SocketControl.UNBIND);
             return;
         }
         synchronized (this) {
             // libzmq's unbind and disconnect are one function: unbinding an endpoint the socket
             // connected to terminates that connect's pipes, a pending one included.
             beforeTermination(socket, endpoint, "zmq_unbind");
-            unbind.run();
+            control.endpoint(endpoint, SocketControl.UNBIND);
             bound.remove(endpoint, socket);
         }
     }
@@ -156,14 +161,14 @@ final class InprocConnects {
      * @throws SocketStateException for a REP or ROUTER whose connect is pending where other
      *         sockets wait too (see the class comment)
      */
-    void disconnect(Socket socket, String endpoint, Runnable disconnect) {
+    void disconnect(Socket socket, String endpoint, SocketControl control) {
         if (!endpoint.startsWith(INPROC)) {
-            disconnect.run();
+            control.endpoint(endpoint, SocketControl.DISCONNECT);
             return;
         }
         synchronized (this) {
             beforeTermination(socket, endpoint, "zmq_disconnect");
-            disconnect.run();
+            control.endpoint(endpoint, SocketControl.DISCONNECT);
         }
     }
 
@@ -186,22 +191,29 @@ final class InprocConnects {
     }
 
     /**
-     * Runs {@code close} ({@code zmq_close}) of {@code socket}: its endpoints are no longer bound;
-     * each pending connect it alone waits in is resolved first.
+     * Closes {@code socket}'s libzmq socket ({@link Engine#release()}): its endpoints are no
+     * longer bound; each pending connect it alone waits in is resolved first. (Loops, not
+     * lambdas: this runs on a first round trip, where each lambda costs startup time.)
      */
-    void close(Socket socket, Runnable close) {
+    void close(Socket socket, Engine engine) {
         synchronized (this) {
-            bound.values().removeIf(s -> s == socket);
+            for (Iterator<Socket> it = bound.values().iterator(); it.hasNext(); ) {
+                if (it.next() == socket) {
+                    it.remove();
+                }
+            }
             if (!sealed) {
                 List<String> alone = new ArrayList<>();
-                pending.forEach((endpoint, waiting) -> {
-                    if (waiting.contains(socket) && alone(socket, waiting)) {
-                        alone.add(endpoint);
+                for (Map.Entry<String, Set<Socket>> e : pending.entrySet()) {
+                    if (e.getValue().contains(socket) && alone(socket, e.getValue())) {
+                        alone.add(e.getKey());
                     }
-                });
-                alone.forEach(this::resolve);
+                }
+                for (String endpoint : alone) {
+                    resolve(endpoint);
+                }
             }
-            close.run();
+            engine.release();
         }
     }
 
@@ -210,7 +222,9 @@ final class InprocConnects {
         if (sealed) {
             return;
         }
-        new ArrayList<>(pending.keySet()).forEach(this::resolve);
+        for (String endpoint : new ArrayList<>(pending.keySet())) {
+            resolve(endpoint);
+        }
         sealed = true;
     }
 

@@ -95,8 +95,7 @@ public final class Socket implements AutoCloseable {
         attached = true; // security hook: libzmq copies the security options now
         guard.enter();
         try {
-            context.inproc().bind(this, endpoint,
-                    () -> SocketChecks.bind(engine, endpoint, () -> control.endpoint(endpoint, SocketControl.BIND)));
+            context.inproc().bind(this, endpoint, engine, control);
             return control.get(SocketOptions.LAST_ENDPOINT);
         } finally {
             guard.exit();
@@ -166,10 +165,9 @@ public final class Socket implements AutoCloseable {
         guard.enter();
         try {
             switch (which) {
-                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint,
-                        () -> control.get(SocketOptions.CONFLATE), () -> control.endpoint(endpoint, which));
-                case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, () -> control.endpoint(endpoint, which));
-                default -> context.inproc().unbind(this, endpoint, () -> control.endpoint(endpoint, which));
+                case SocketControl.CONNECT -> context.inproc().connect(this, endpoint, control);
+                case SocketControl.DISCONNECT -> context.inproc().disconnect(this, endpoint, control);
+                default -> context.inproc().unbind(this, endpoint, control);
             }
         } finally {
             guard.exit();
@@ -540,7 +538,7 @@ public final class Socket implements AutoCloseable {
      * @return the decoded frame, or empty if the receive timeout elapsed
      */
     public Optional<String> receiveString() {
-        return receiveBytes().map(b -> new String(b, StandardCharsets.UTF_8));
+        return text(receiveBytes(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -550,7 +548,7 @@ public final class Socket implements AutoCloseable {
      * @return the decoded frame, or empty if nothing could be received
      */
     public Optional<String> receiveString(ReceiveFlags flags) {
-        return receiveBytes(flags).map(b -> new String(b, StandardCharsets.UTF_8));
+        return text(receiveBytes(flags), StandardCharsets.UTF_8);
     }
 
     /**
@@ -560,7 +558,7 @@ public final class Socket implements AutoCloseable {
      * @return the decoded frame, or empty if {@code timeout} elapsed first
      */
     public Optional<String> receiveString(Duration timeout) {
-        return receiveBytes(timeout).map(b -> new String(b, StandardCharsets.UTF_8));
+        return text(receiveBytes(timeout), StandardCharsets.UTF_8);
     }
 
     /**
@@ -571,7 +569,12 @@ public final class Socket implements AutoCloseable {
      * @return the decoded frame, or empty if nothing could be received
      */
     public Optional<String> receiveString(Charset charset, ReceiveFlags flags) {
-        return receiveBytes(flags).map(b -> new String(b, charset));
+        return text(receiveBytes(flags), charset);
+    }
+
+    /** A frame as text. Not {@code map} with a lambda: every process's first receive runs this. */
+    private static Optional<String> text(Optional<byte[]> frame, Charset charset) {
+        return frame.isPresent() ? Optional.of(new String(frame.get(), charset)) : Optional.empty();
     }
 
     /**
@@ -731,7 +734,7 @@ public final class Socket implements AutoCloseable {
         long closedAt = System.nanoTime();
         control.closing();
         try {
-            context.inproc().close(this, engine::release);
+            context.inproc().close(this, engine);
         } finally {
             context.forget(this, engine.lingerMillis(), closedAt);
             Events.socketClosed(engine.id, type.name());

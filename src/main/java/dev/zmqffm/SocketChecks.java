@@ -13,7 +13,7 @@ import java.lang.foreign.ValueLayout;
  *
  * <pre>{@code
  * SocketChecks.beforeSet(type, option, value);        // in Socket.set
- * SocketChecks.bind(engine, endpoint, () -> zmq_bind(...)); // in Socket.bind
+ * SocketChecks.bind(engine, endpoint, control);       // in Socket.bind: zmq_bind
  * }</pre>
  *
  * <p><b>Subscriptions.</b> libzmq keeps SUB/XSUB subscriptions in a trie whose insert, remove and
@@ -75,22 +75,22 @@ final class SocketChecks {
     }
 
     /**
-     * Runs {@code bind} ({@code zmq_bind}) with the socket's USE_FD checked and handed over as a
-     * duplicate: the descriptor must still be a listening socket of the endpoint's family (tcp:
+     * Binds through {@code control} ({@code zmq_bind}) with the socket's USE_FD checked and
+     * handed over as a duplicate: the descriptor must still be a listening socket of the endpoint's family (tcp:
      * IPv4/IPv6, ipc: Unix), and libzmq gets its own {@code dup} of it, which it closes when the
      * listener ends. libzmq would otherwise close the caller's descriptor — or share one with
      * another listener if the caller passed a descriptor libzmq already listens on, which aborts
      * when the first of them closes it (epoll.cpp:113). The caller keeps and closes its own.
      */
-    static void bind(Engine engine, String endpoint, Runnable bind) {
+    static void bind(Engine engine, String endpoint, SocketControl control) {
         boolean tcp = endpoint.startsWith("tcp://");
         if (!tcp && !endpoint.startsWith("ipc://")) {
-            bind.run();
+            control.endpoint(endpoint, SocketControl.BIND);
             return;
         }
         int fd = useFd(engine, null);
         if (fd == -1) {
-            bind.run();
+            control.endpoint(endpoint, SocketControl.BIND);
             return;
         }
         checkListening(fd, "USE_FD at bind(" + endpoint + ")");
@@ -107,7 +107,7 @@ final class SocketChecks {
         boolean handedOver = false;
         try {
             useFd(engine, copy);
-            bind.run();
+            control.endpoint(endpoint, SocketControl.BIND);
             handedOver = true;
         } finally {
             useFd(engine, fd);                     // reads back as what the caller set

@@ -63,8 +63,11 @@ final class SocketControl {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment v = option.codec().encode(call, value, option.name());
             MemorySegment capture = engine.capture();
-            Retry.untilDone(ignored -> LibZmq.zmq_setsockopt(capture, engine.handle(), option.id(), v, v.byteSize()),
-                    capture, "zmq_setsockopt(" + option + ")");
+            String operation = "zmq_setsockopt(" + option + ")";
+            int rc;
+            do {
+                rc = LibZmq.zmq_setsockopt(capture, engine.handle(), option.id(), v, v.byteSize());
+            } while (Retry.again(rc, capture, operation));
         }
         // Remembered: the timeouts bound the waits of the blocking forms; linger, for Context.close.
         if (option == SocketOptions.RCVTIMEO) {
@@ -82,8 +85,11 @@ final class SocketControl {
             MemorySegment buffer = call.allocate(size, 8);
             MemorySegment length = call.allocateFrom(ValueLayout.JAVA_LONG, size);
             MemorySegment capture = engine.capture();
-            Retry.untilDone(ignored -> LibZmq.zmq_getsockopt(capture, engine.handle(), option.id(), buffer, length),
-                    capture, "zmq_getsockopt(" + option + ")");
+            String operation = "zmq_getsockopt(" + option + ")";
+            int rc;
+            do {
+                rc = LibZmq.zmq_getsockopt(capture, engine.handle(), option.id(), buffer, length);
+            } while (Retry.again(rc, capture, operation));
             return option.codec().decode(buffer, length.get(ValueLayout.JAVA_LONG, 0));
         }
     }

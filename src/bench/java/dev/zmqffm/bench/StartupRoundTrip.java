@@ -9,7 +9,8 @@ import dev.zmqffm.SocketType;
  * What a short-lived program pays before its first message: a fresh JVM, one context, a REP bound
  * to {@code tcp://127.0.0.1:*}, a REQ connected to it, one request and one reply, everything
  * closed. Run by {@code scripts/bench --startup} side by side with {@link JeroStartupRoundTrip},
- * {@code src/bench/c/startup.c} and {@link EmptyMain}. Prints nothing on success (printing
+ * {@code src/bench/c/startup.c}, {@link EmptyMain} and the Foreign Function API alone
+ * ({@link BareFfmVersion}, {@link BareFfmRoundTrip}). Prints nothing on success (printing
  * would load classes of its own); exits non-zero if the reply is wrong.
  */
 public final class StartupRoundTrip {

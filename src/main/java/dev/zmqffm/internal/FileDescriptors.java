@@ -1,5 +1,6 @@
 package dev.zmqffm.internal;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -9,9 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * How many file descriptors the process may still open, for the one libzmq call that aborts
@@ -66,13 +64,13 @@ public final class FileDescriptors {
      * be opened (as in {@link #openCount()}), UNKNOWN if it is not there or not understood.
      */
     static long procSoftLimit() {
-        Path limits = Path.of("/proc/self/limits");
+        File limits = new File("/proc/self/limits");
         String text;
         // java.io, already loaded at start-up: Files.readAllBytes would load ~40 channel classes.
-        try (FileInputStream in = new FileInputStream(limits.toString())) {
+        try (FileInputStream in = new FileInputStream(limits)) {
             text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
-            return Files.exists(limits) ? NONE_LEFT : UNKNOWN;
+            return limits.exists() ? NONE_LEFT : UNKNOWN;
         }
         String key = "Max open files";
         int at = text.indexOf(key);
@@ -114,22 +112,19 @@ public final class FileDescriptors {
     }
 
     private static long openCount() {
-        Path dir = Path.of(LINUX ? "/proc/self/fd" : "/dev/fd");
-        long count = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path ignored : entries) {
-                count++;
-            }
-        } catch (IOException | RuntimeException e) {
+        // java.io.File, already loaded at start-up: a java.nio.file directory stream loads ~20
+        // classes (and a lambda) on every process's first round trip. null: the listing failed.
+        File dir = new File(LINUX ? "/proc/self/fd" : "/dev/fd");
+        String[] entries = dir.list();
+        if (entries == null) {
             // Listing needs a descriptor itself: if the directory is there but cannot be opened,
             // the process is out of descriptors (stat needs none).
-            return Files.isDirectory(dir) ? Long.MAX_VALUE : UNKNOWN;
+            return dir.isDirectory() ? Long.MAX_VALUE : UNKNOWN;
         }
-        // The listing includes the descriptor of the directory stream itself, closed by now.
-        return Math.max(0, count - 1);
+        // The listing includes the descriptor the directory was read through, closed by now.
+        return Math.max(0, entries.length - 1L);
     }
 
-    /** A handle on {@code getrlimit(int resource, struct rlimit *)}, or null where there is none. */
     static MethodHandle getrlimit() {
         // No lambda: on macOS this runs on a process's first round trip, where each costs a class.
         Linker linker = Linker.nativeLinker();

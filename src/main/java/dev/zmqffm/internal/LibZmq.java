@@ -325,6 +325,20 @@ public final class LibZmq {
         try { return (int) MsgInit.H.invokeExact(cap, msg); } catch (Throwable t) { throw rethrow(t); }
     }
 
+    private static final class MsgInitOrdinary {
+        static final MethodHandle H = fallible("zmq_msg_init", FunctionDescriptor.of(INT, POINTER));
+    }
+
+    /**
+     * {@code zmq_msg_init} through an ordinary handle, for one-off calls (a socket's setup). Its
+     * descriptor and options are those of {@code zmq_close} and {@code zmq_ctx_term}, so the JDK
+     * reuses their downcall stub; the critical form spins one of its own, which every process's
+     * first round trip would pay for one call.
+     */
+    public static int zmq_msg_init_ordinary(MemorySegment cap, MemorySegment msg) {
+        try { return (int) MsgInitOrdinary.H.invokeExact(cap, msg); } catch (Throwable t) { throw rethrow(t); }
+    }
+
     private static final class MsgInitSize {
         static final MethodHandle H = criticalFallible("zmq_msg_init_size", FunctionDescriptor.of(INT, POINTER, SIZE_T));
     }

@@ -61,10 +61,12 @@ public final class Events {
         return !FlightRecorder.isInitialized();
     }
 
-    private static jdk.jfr.Event begun(jdk.jfr.Event e) {
-        e.begin();
-        return e;
-    }
+    /*
+     * The begin* methods begin their event in place rather than through a shared helper taking a
+     * jdk.jfr.Event: passing an event class where its supertype is expected makes the verifier
+     * load that class when it verifies Events, so every process's first context loaded the event
+     * classes (and jdk.jfr.Event) even with JFR off. Returned as Object, nothing is loaded.
+     */
 
     // --- waits: hot path ------------------------------------------------------------------------
 
@@ -73,7 +75,9 @@ public final class Events {
         if (off() || !Probes.SEND.isEnabled()) {
             return null;
         }
-        return begun(new SendEvent());
+        SendEvent e = new SendEvent();
+        e.begin();
+        return e;
     }
 
     /**
@@ -98,7 +102,9 @@ public final class Events {
         if (off() || !Probes.RECEIVE.isEnabled()) {
             return null;
         }
-        return begun(new ReceiveEvent());
+        ReceiveEvent e = new ReceiveEvent();
+        e.begin();
+        return e;
     }
 
     /**
@@ -121,7 +127,9 @@ public final class Events {
         if (off() || !Probes.POLL.isEnabled()) {
             return null;
         }
-        return begun(new PollWaitEvent());
+        PollWaitEvent e = new PollWaitEvent();
+        e.begin();
+        return e;
     }
 
     /** After the poll {@link #beginPoll} began; records it if it took at least the threshold. */
@@ -158,7 +166,9 @@ public final class Events {
         if (off() || !Probes.CONTEXT_CLOSE.isEnabled()) {
             return null;
         }
-        return begun(new ContextCloseEvent());
+        ContextCloseEvent e = new ContextCloseEvent();
+        e.begin();
+        return e;
     }
 
     /**
