@@ -7,6 +7,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +35,12 @@ import java.util.Set;
  *       table refuses that connect with EMFILE rather than aborting later) binds the endpoint and
  *       unbinds it at once, which attaches the pending pipes to it. Binding takes every pipe
  *       pending there, so only a socket that is alone in waiting for its endpoint is resolved
- *       when it disconnects or closes. A closed socket that is not alone stays pending inside
- *       libzmq (it skips the routing id of a closed socket) until the endpoint is bound or the
- *       context shuts down — the binder may then route a message into its pipe before libzmq
- *       has finished closing it, lost as with any peer that goes away; a REP or ROUTER that is not alone cannot disconnect (refused: the
+ *       when it disconnects or closes. A socket that closes while not alone keeps its libzmq
+ *       socket open (its slot in the socket table too) until the endpoint is bound, another
+ *       waiter resolves it, or the context shuts down, and is closed right after: libzmq itself
+ *       would leave a closed socket's pipe pending in a state its bind cannot handle safely.
+ *       The binder may route a message into that pipe before it closes, lost as with any peer
+ *       that goes away; a REP or ROUTER that is not alone cannot disconnect (refused: the
  *       bind would write into its terminated pipe);</li>
  *   <li>a socket with CONFLATE cannot connect to an endpoint nothing bound: its pipe keeps one
  *       message, so the delimiter of a close or disconnect replaces the routing id that the
@@ -73,6 +76,8 @@ final class InprocConnects {
     private final Map<String, Socket> bound = new HashMap<>();
     /** Endpoints with pending connects, and the sockets (open or closed) that wait there. */
     private final Map<String, Set<Socket>> pending = new HashMap<>();
+    /** Closed sockets whose libzmq socket stays open while their connect pends ({@link #close}). */
+    private final Map<Socket, Engine> closeLater = new IdentityHashMap<>();
     private final MemorySegment capture = Arena.global().allocate(LibZmq.CAPTURE_LAYOUT);
     private MemorySegment resolver;
     private boolean sealed;
@@ -133,6 +138,7 @@ final class InprocConnects {
             SocketChecks.bind(engine, endpoint, control);
             bound.put(endpoint, socket);
             pending.remove(endpoint);             // libzmq attached every pending pipe
+            closeUnblocked();
         }
     }
 
@@ -212,8 +218,33 @@ final class InprocConnects {
                 for (String endpoint : alone) {
                     resolve(endpoint);
                 }
+                if (isPending(socket)) {
+                    closeLater.put(socket, engine);   // see the class comment
+                    return;
+                }
             }
             engine.release();
+        }
+    }
+
+    private boolean isPending(Socket socket) {
+        for (Set<Socket> waiting : pending.values()) {
+            if (waiting.contains(socket)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes the libzmq sockets kept open for a pending connect that is pending no more. */
+    private void closeUnblocked() {
+        for (Iterator<Map.Entry<Socket, Engine>> it = closeLater.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Socket, Engine> e = it.next();
+            if (!isPending(e.getKey())) {
+                Engine engine = e.getValue();
+                it.remove();
+                engine.release();
+            }
         }
     }
 
@@ -225,6 +256,7 @@ final class InprocConnects {
         for (String endpoint : new ArrayList<>(pending.keySet())) {
             resolve(endpoint);
         }
+        closeUnblocked();
         sealed = true;
     }
 
@@ -232,6 +264,7 @@ final class InprocConnects {
     synchronized void closeResolver() {
         sealed = true;
         pending.clear();
+        closeUnblocked();                         // none left after seal(); never leave one open
         bound.clear();
         if (resolver != null) {
             LibZmq.zmq_close(capture, resolver);
@@ -296,6 +329,7 @@ final class InprocConnects {
                 LibZmq.zmq_unbind(capture, resolver, ep);
             }
         }
+        closeUnblocked();
     }
 
     /**

@@ -430,6 +430,16 @@ public final class AbortScenario {
             System.out.println("other-waiter: " + stays.receiveString(java.time.Duration.ofSeconds(5)).orElse("lost"));
             stays.close();
         }
+        // Closed while another waits, and nothing ever binds: the context still closes.
+        Context lone = Context.create();
+        Socket closedEarly = lone.socket(SocketType.REP);
+        Socket waits = lone.socket(SocketType.REP);
+        closedEarly.connect("inproc://never-bound");
+        waits.connect("inproc://never-bound");
+        closedEarly.close();
+        waits.close();
+        lone.close();
+        System.out.println("closed-while-not-alone-never-bound: context closed");
         // A REP that is not alone cannot disconnect its pending connect; alone it can.
         try (Context ctx = Context.create(); Socket a = ctx.socket(SocketType.REP); Socket b = ctx.socket(SocketType.REP);
              Socket req = ctx.socket(SocketType.REQ)) {

@@ -79,7 +79,7 @@ class AbortTest {
                 "pair-binds-for-PAIR-REP: IllegalArgumentException", "pair-binds-for-ROUTER-ROUTER: IllegalArgumentException",
                 "pair-binds-for-REQ-PULL: IllegalArgumentException", "req-connects-to-pair: IllegalArgumentException",
                 "rep-binds-its-own-connect: IllegalArgumentException", "two-reps-then-dealer: 2 replies",
-                "other-waiter: work", "rep-disconnects-not-alone: SocketStateException", "rep-disconnects-alone: quiet",
+                "other-waiter: work", "closed-while-not-alone-never-bound: context closed", "rep-disconnects-not-alone: SocketStateException", "rep-disconnects-alone: quiet",
                 "reconnected-rep: after", "push-disconnects-not-alone: quiet", "remaining-pusher: from-b",
                 "conflate-pending-close: SocketStateException", "conflate-close-then-bind: kept",
                 "conflate-pending-disconnect: SocketStateException", "conflate-refused-then-disconnect: ZmqException",
