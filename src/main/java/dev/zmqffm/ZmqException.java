@@ -42,7 +42,8 @@ public class ZmqException extends RuntimeException {
      * {@return the error as a typed value ({@link Errno#UNKNOWN} if the table does not know it)}
      */
     public Errno errno() {
-        return errno;
+        // Null only after deserialization: the field is transient, the code is not.
+        return errno != null ? errno : Errno.of(code);
     }
 
     /** {@return the raw platform error number} */

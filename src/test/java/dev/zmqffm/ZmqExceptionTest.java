@@ -40,4 +40,18 @@ class ZmqExceptionTest {
         assertEquals(ZmqException.class, Failures.of("x", Errno.EINVAL.code()).getClass());
         assertTrue(Failures.of("x", Errno.ETERM.code()).getMessage().contains("Context was terminated"));
     }
+
+    @Test
+    void errnoSurvivesSerialization() throws Exception {
+        ZmqException sent = new AddressInUseException("zmq_bind", Errno.EADDRINUSE.code(), "Address already in use");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(sent);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            ZmqException received = (ZmqException) in.readObject();
+            assertSame(Errno.EADDRINUSE, received.errno());
+            assertEquals(sent.code(), received.code());
+        }
+    }
 }
