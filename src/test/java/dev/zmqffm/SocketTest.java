@@ -393,4 +393,36 @@ class SocketTest extends WithContext {
             assertEquals(Optional.of("after"), in.receiveString(Duration.ofSeconds(5)));
         }
     }
+
+    /**
+     * After receives that all had to wait, a platform thread skips the non-blocking first
+     * attempt (Engine.skipFastPath); an interrupted thread must still get a frame that is there.
+     */
+    @Test
+    void aFrameThatIsThereReachesAnInterruptedThreadAfterManyWaits() throws Exception {
+        try (Socket in = ctx.socket(SocketType.PULL); Socket out = ctx.socket(SocketType.PUSH)) {
+            out.connect(in.bind("inproc://waited"));
+            for (int i = 0; i < 8; i++) {
+                Thread sender = new Thread(() -> {
+                    try {
+                        Thread.sleep(3);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    out.send("late");
+                });
+                sender.start();
+                assertEquals(Optional.of("late"), in.receiveString());        // waits every time
+                sender.join(5000);
+            }
+            out.send("there");
+            Thread.currentThread().interrupt();
+            try {
+                assertEquals(Optional.of("there"), in.receiveString());
+                assertTrue(Thread.currentThread().isInterrupted());
+            } finally {
+                Thread.interrupted();
+            }
+        }
+    }
 }
