@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code critical} handle (no thread-state transition; {@code byte[]} read and written in place).
  * A message that is already there, or room in the queue, costs that one call. One exception:
  * a platform thread whose calls keep finding nothing goes straight to the blocking call for a
- * while ({@link #skipFastPath}), because a failed attempt costs libzmq two system calls.
+ * while ({@link FastPathSkips}), because a failed attempt costs libzmq two system calls.
  *
  * <p><b>Waiting</b>, only after {@code EAGAIN}:
  * <ul>
@@ -99,11 +99,8 @@ final class Engine {
        process's first socket. */
     private final Retry.Call waitStep = new WaitStep();
 
-    /** Longest run of calls that skip the fast path after repeated misses ({@link #skipFastPath}). */
-    static final int MAX_SKIP = 63;
-    // Per direction (0 receive, 1 send): calls to skip after misses, and how many were skipped.
-    private final int[] skipLimit = new int[2];
-    private final int[] skipped = new int[2];
+    /** When a platform thread's calls skip the fast path ({@link FastPathSkips}). */
+    private final FastPathSkips skips = new FastPathSkips();
 
     /** Set once a free callback may run inside a call on this socket: no critical handle since. */
     private boolean upcalls;
@@ -268,15 +265,15 @@ final class Engine {
      * @return libzmq's non-negative result, or -1 for "would block / timed out"
      */
     int transfer(int op, MemorySegment target, long length, int flags, long timeout) {
-        int direction = isSend(op) ? 1 : 0;
+        int direction = isSend(op) ? FastPathSkips.SEND : FastPathSkips.RECEIVE;
         Thread self = Thread.currentThread();
         // On a platform thread, a wait as long as the socket's own timeout is the ordinary
         // blocking call: no added latency.
         boolean blocking = timeout == SOCKET_TIMEOUT && (flags & DONTWAIT) == 0 && !self.isVirtual();
-        if (!blocking || self.isInterrupted() || !skipFastPath(direction)) {
+        if (!blocking || self.isInterrupted() || !skips.skip(direction)) {
             int rc = attempt(op, target, length, flags | DONTWAIT);
             if (rc >= 0) {
-                skipLimit[direction] = 0;
+                skips.hit(direction);
                 return rc;
             }
             long limit = (flags & DONTWAIT) != 0 || timeout == 0 ? 0 : timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout;
@@ -286,40 +283,21 @@ final class Engine {
                     return -1;
                 }
                 if (blocking) {
-                    fastPathMissed(direction);
+                    skips.missed(direction);
                 }
             } else if (!Failures.isInterrupted(code)) {
                 throw Failures.of(name(op), code);
             }
+            return await(op, target, length, flags, timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout, blocking);
         }
-        return await(op, target, length, flags, timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout, blocking);
-    }
-
-    /**
-     * Whether this call goes straight to the blocking call. A failed {@code DONTWAIT} attempt is
-     * not free: libzmq polls its command mailbox ({@code poll(2)}) before answering EAGAIN, and
-     * the blocking call that follows polls it once more before it waits — two system calls
-     * that C's blocking loop does not make. So after a miss the next calls of that direction
-     * skip the fast path, the more of them the longer misses repeat (1, 3, 7 … up to
-     * {@link #MAX_SKIP}); every skipped run ends with one probe of the fast path, and a hit
-     * returns to it for good. A message already there costs one downcall either way.
-     */
-    private boolean skipFastPath(int direction) {
-        int limit = skipLimit[direction];
-        if (limit == 0) {
-            return false;
+        // A skipped attempt. A blocking call that returns at once found its message (or room)
+        // there: the queue is flowing again, and the fast path pays again.
+        long start = System.nanoTime();
+        int rc = await(op, target, length, flags, socketLimit(op), true);
+        if (System.nanoTime() - start < FastPathSkips.QUICK_CALL_NANOS) {
+            skips.hit(direction);
         }
-        if (skipped[direction] < limit) {
-            skipped[direction]++;
-            return true;
-        }
-        skipped[direction] = 0;
-        return false;
-    }
-
-    private void fastPathMissed(int direction) {
-        skipLimit[direction] = Math.min(2 * skipLimit[direction] + 1, MAX_SKIP);
-        skipped[direction] = 0;
+        return rc;
     }
 
     /** Waits for {@code op} (after a miss, or at once in a skipped run): the one place a call waits. */

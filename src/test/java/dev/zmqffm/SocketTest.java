@@ -396,7 +396,7 @@ class SocketTest extends WithContext {
 
     /**
      * After receives that all had to wait, a platform thread skips the non-blocking first
-     * attempt (Engine.skipFastPath); an interrupted thread must still get a frame that is there.
+     * attempt (FastPathSkips); an interrupted thread must still get a frame that is there.
      */
     @Test
     void aFrameThatIsThereReachesAnInterruptedThreadAfterManyWaits() throws Exception {
