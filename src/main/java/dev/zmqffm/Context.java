@@ -43,10 +43,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Pending inproc connects.</b> libzmq terminates a context by binding a PAIR socket to every
  * {@code inproc://} endpoint that was connected but never bound, and aborts the process if it
  * cannot (no free socket, or a closing REP peer). Here such connects are resolved while their
- * sockets are still open — when the socket closes or disconnects, and before the context shuts
- * down — by one spare socket per context, created with its first inproc connect (so it counts
- * against {@link ContextOptions#MAX_SOCKETS}); whatever those sockets still send there is
- * discarded, as it had no receiver.
+ * sockets are still open — when a socket that waits alone for its endpoint closes or
+ * disconnects, and for all of them before the context shuts down — by one spare socket per
+ * context, created with its first inproc connect (so it counts against
+ * {@link ContextOptions#MAX_SOCKETS}); whatever those sockets still send there is discarded, as
+ * it had no receiver. A socket closed while others wait for the same endpoint keeps its libzmq
+ * socket until that endpoint is bound or the context shuts down.
  *
  * <p>{@link #shutdown()} is the first step alone: use it from a signal handler or a supervising
  * thread to make workers leave their loops and close their own sockets.

@@ -254,9 +254,8 @@ final class InprocConnects {
             return;
         }
         for (String endpoint : new ArrayList<>(pending.keySet())) {
-            resolve(endpoint);
+            resolve(endpoint);                    // each also closes the sockets it unblocked
         }
-        closeUnblocked();
         sealed = true;
     }
 
