@@ -28,6 +28,9 @@ public final class Report {
     static {
         add("c-msg", "c-msg", "C, zmq_msg_*", "#444444");
         add("c-buf", "c-buf", "C, zmq_send/recv buffers", "#999999");
+        // The floor: the same calls as bare FFM downcalls, no zmq-ffm class (RawFfmPerf).
+        add("raw-msg", "c-msg", "bare FFM, zmq_msg_*", "#2ca02c");
+        add("raw-buf", "c-buf", "bare FFM, zmq_send/recv", "#98df8a");
         add("ffm-msg", "c-msg", "zmq-ffm, Message", "#d62728");
         add("ffm-bytes", "c-buf", "zmq-ffm, byte[]", "#ff9896");
         add("jeromq", "c-buf", "JeroMQ 0.6.0, byte[]", "#1f77b4");
