@@ -19,13 +19,15 @@ import java.lang.invoke.MethodHandle;
  * }</pre>
  *
  * <p>Style {@code msg} makes C's {@code zmq_msg_*} calls; style {@code buf} makes C's
- * {@code zmq_send}/{@code zmq_recv} calls on a reused {@code byte[]}. The handles are configured
- * as zmq-ffm's engine configures its own: errno captured in the same downcall, a first
- * {@code ZMQ_DONTWAIT} attempt through a {@code critical} handle ({@code critical(true)} on the
- * array itself for {@code buf}), and only on {@code EAGAIN} the ordinary blocking call (for
- * {@code buf} through a native buffer, which an ordinary downcall needs). So the gap between
- * these rows and C is what FFM itself costs, and the gap between them and zmq-ffm's rows is what
- * zmq-ffm's Java layer costs. {@code scripts/bench} runs them as the rows "bare FFM, …". Prints
+ * {@code zmq_send}/{@code zmq_recv} calls on a reused {@code byte[]}. Errno is captured in the
+ * same downcall, as zmq-ffm's engine does, and each workload takes the cheaper of the engine's
+ * two ways to call: throughput a first {@code ZMQ_DONTWAIT} attempt through a {@code critical}
+ * handle ({@code critical(true)} on the array itself for {@code buf}) and only on {@code EAGAIN}
+ * the ordinary blocking call; latency, where every receive would miss (a failed attempt costs
+ * libzmq a {@code poll(2)}), the ordinary blocking call at once. A blocking {@code buf} call goes
+ * through a native buffer, which an ordinary downcall needs. So the gap between these rows and C
+ * is what FFM itself costs, and the gap between them and zmq-ffm's rows is what zmq-ffm's Java
+ * layer costs. {@code scripts/bench} runs them as the rows "bare FFM, …". Prints
  * the same {@code RESULT} line as {@link Perf}.
  */
 public final class RawFfmPerf {
@@ -114,7 +116,7 @@ public final class RawFfmPerf {
             Throwable[] failure = new Throwable[1];
             Thread peer = new Thread(() -> {
                 try (Arena peerArena = Arena.ofConfined()) {
-                    Io io = new Io(peerArena, size, msgStyle);
+                    Io io = new Io(peerArena, size, msgStyle, throughput);
                     if (throughput) {
                         MemorySegment push = socket(ctx, ZMQ_PUSH, peerArena);
                         check((int) CONNECT.invokeExact(push, peerArena.allocateFrom(bound)), "zmq_connect");
@@ -134,7 +136,7 @@ public final class RawFfmPerf {
                 }
             });
             peer.start();
-            Io io = new Io(arena, size, msgStyle);
+            Io io = new Io(arena, size, msgStyle, throughput);
             double result = throughput ? pull(server, io, count, warmup) : roundTrips(ctx, bound, io, count, warmup, arena);
             io.close();
             peer.join();
@@ -179,6 +181,7 @@ public final class RawFfmPerf {
             if (i == warmup) {
                 start = System.nanoTime();
             }
+            io.reset();                       // C's loop closes the reply before it rebuilds
             io.send(req);
             io.receive(req);
         }
@@ -191,14 +194,17 @@ public final class RawFfmPerf {
     private static final class Io {
         final int size;
         private final boolean msgStyle;
+        /** Throughput: a non-blocking critical attempt first; latency: the blocking call at once. */
+        private final boolean attemptFirst;
         private final MemorySegment msg;
         private final MemorySegment errno;
         private final MemorySegment array;
         private final MemorySegment staging;
 
-        Io(Arena arena, int size, boolean msgStyle) throws Throwable {
+        Io(Arena arena, int size, boolean msgStyle, boolean attemptFirst) throws Throwable {
             this.size = size;
             this.msgStyle = msgStyle;
+            this.attemptFirst = attemptFirst;
             this.msg = arena.allocate(MSG_T, 8);
             this.errno = arena.allocate(CAPTURE);
             this.array = MemorySegment.ofArray(new byte[Math.max(size, 1)]);
@@ -221,11 +227,12 @@ public final class RawFfmPerf {
 
         private void send(MemorySegment socket, int length) throws Throwable {
             if (msgStyle) {
-                if ((int) MSG_SEND_CRITICAL.invokeExact(errno, msg, socket, ZMQ_DONTWAIT) < 0) {
+                if (!attemptFirst || (int) MSG_SEND_CRITICAL.invokeExact(errno, msg, socket, ZMQ_DONTWAIT) < 0) {
                     again("zmq_msg_send");
                     check((int) MSG_SEND.invokeExact(errno, msg, socket, 0), "zmq_msg_send");
                 }
-            } else if ((int) SEND_HEAP_CRITICAL.invokeExact(errno, socket, array, (long) length, ZMQ_DONTWAIT) < 0) {
+            } else if (!attemptFirst
+                    || (int) SEND_HEAP_CRITICAL.invokeExact(errno, socket, array, (long) length, ZMQ_DONTWAIT) < 0) {
                 again("zmq_send");
                 MemorySegment.copy(array, 0, staging, 0, length);
                 check((int) SEND.invokeExact(errno, socket, staging, (long) length, 0), "zmq_send");
@@ -235,13 +242,14 @@ public final class RawFfmPerf {
         /** Receives one frame: its size. */
         int receive(MemorySegment socket) throws Throwable {
             if (msgStyle) {
-                if ((int) MSG_RECV_CRITICAL.invokeExact(errno, msg, socket, ZMQ_DONTWAIT) < 0) {
+                if (!attemptFirst || (int) MSG_RECV_CRITICAL.invokeExact(errno, msg, socket, ZMQ_DONTWAIT) < 0) {
                     again("zmq_msg_recv");
                     check((int) MSG_RECV.invokeExact(errno, msg, socket, 0), "zmq_msg_recv");
                 }
                 return (int) (long) MSG_SIZE.invokeExact(msg);
             }
-            int n = (int) RECV_HEAP_CRITICAL.invokeExact(errno, socket, array, array.byteSize(), ZMQ_DONTWAIT);
+            int n = attemptFirst ? (int) RECV_HEAP_CRITICAL.invokeExact(errno, socket, array, array.byteSize(), ZMQ_DONTWAIT)
+                    : -1;
             if (n < 0) {
                 again("zmq_recv");
                 n = (int) RECV.invokeExact(errno, socket, staging, staging.byteSize(), 0);
@@ -251,11 +259,21 @@ public final class RawFfmPerf {
             return n;
         }
 
+        /** Msg style: drops the frame last received, before {@link #send} rebuilds the message. */
+        void reset() throws Throwable {
+            if (msgStyle) {
+                check((int) MSG_CLOSE.invokeExact(msg), "zmq_msg_close");
+            }
+        }
+
         void close() throws Throwable {
             check((int) MSG_CLOSE.invokeExact(msg), "zmq_msg_close");
         }
 
         private void again(String what) {
+            if (!attemptFirst) {
+                return;
+            }
             int code = errno.get(INT, ERRNO_OFFSET);
             if (code != EAGAIN) {
                 throw new IllegalStateException(what + " failed, errno " + code);
