@@ -22,7 +22,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p><b>Fast path.</b> The first attempt is always one {@code ZMQ_DONTWAIT} downcall through a
  * {@code critical} handle (no thread-state transition; {@code byte[]} read and written in place).
- * A message that is already there, or room in the queue, costs that one call. One exception:
+ * A message that is already there, or room in the queue, costs that one call. Where a failed
+ * attempt is followed by the blocking call (a platform thread waiting as long as the socket's
+ * own timeout), the attempt captures no errno: the blocking call meets the same error at once
+ * and captures it, in the call that reports it. One exception:
  * a platform thread whose calls keep finding nothing goes straight to the blocking call for a
  * while ({@link FastPathSkips}), because a failed attempt costs libzmq two system calls.
  *
@@ -268,12 +271,24 @@ final class Engine {
         int direction = isSend(op) ? FastPathSkips.SEND : FastPathSkips.RECEIVE;
         Thread self = Thread.currentThread();
         // On a platform thread, a wait as long as the socket's own timeout is the ordinary
-        // blocking call: no added latency.
-        boolean blocking = timeout == SOCKET_TIMEOUT && (flags & DONTWAIT) == 0 && !self.isVirtual();
+        // blocking call: no added latency. (A socket timeout of 0 means no wait at all.)
+        boolean blocking = timeout == SOCKET_TIMEOUT && (flags & DONTWAIT) == 0 && !self.isVirtual()
+                && socketLimit(op) != 0;
         if (!blocking || self.isInterrupted() || !skips.skip(direction)) {
+            if (blocking) {
+                // The attempt captures no errno: whatever made it fail, EAGAIN or a real error
+                // (ETERM, EFSM, ...), the blocking call that follows fails the same way at once,
+                // and captures it.
+                int rc = quickAttempt(op, target, length, flags | DONTWAIT);
+                if (rc >= 0) {
+                    skips.hit(direction);
+                    return rc;
+                }
+                skips.missed(direction);
+                return await(op, target, length, flags, socketLimit(op), true);
+            }
             int rc = attempt(op, target, length, flags | DONTWAIT);
             if (rc >= 0) {
-                skips.hit(direction);
                 return rc;
             }
             long limit = (flags & DONTWAIT) != 0 || timeout == 0 ? 0 : timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout;
@@ -282,13 +297,10 @@ final class Engine {
                 if (limit == 0) {
                     return -1;
                 }
-                if (blocking) {
-                    skips.missed(direction);
-                }
             } else if (!Failures.isInterrupted(code)) {
                 throw Failures.of(name(op), code);
             }
-            return await(op, target, length, flags, timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout, blocking);
+            return await(op, target, length, flags, limit, false);
         }
         // A skipped attempt. A blocking call that returns at once found its message (or room)
         // there: the queue is flowing again, and the fast path pays again.
@@ -373,6 +385,19 @@ final class Engine {
             return Retry.AGAIN;
         }
         return rc;
+    }
+
+    /** {@link #attempt} without errno, for a first attempt a blocking call follows on failure. */
+    private int quickAttempt(int op, MemorySegment target, long length, int flags) {
+        if (!upcalls) {
+            return switch (op) {
+                case MSG_SEND -> LibZmq.zmq_msg_send_attempt(target, raw, flags);
+                case MSG_RECV -> LibZmq.zmq_msg_recv_attempt(target, raw, flags);
+                case SEND, SEND_HEAP -> LibZmq.zmq_send_attempt(raw, target, length, flags);
+                default -> LibZmq.zmq_recv_attempt(raw, target, length, flags);
+            };
+        }
+        return blocking(op, target, length, flags);
     }
 
     /** One non-blocking attempt: critical unless a free callback could run inside it. */

@@ -180,7 +180,8 @@ public final class Message implements AutoCloseable {
             // A sent message is already empty: libzmq reset it.
             LibZmq.zmq_msg_close_upcalling(capture, msg);
         }
-        if (LibZmq.zmq_msg_init_size(capture, msg, size) != 0) {
+        // Without errno first (a hot path); only a failure (out of memory) asks again for the reason.
+        if (LibZmq.zmq_msg_init_size_attempt(msg, size) != 0 && LibZmq.zmq_msg_init_size(capture, msg, size) != 0) {
             LibZmq.zmq_msg_init(capture, msg);
             knownSize = 0;
             throw Failures.of("zmq_msg_init_size", capture);

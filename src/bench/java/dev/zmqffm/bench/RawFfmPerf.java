@@ -19,11 +19,11 @@ import java.lang.invoke.MethodHandle;
  * }</pre>
  *
  * <p>Style {@code msg} makes C's {@code zmq_msg_*} calls; style {@code buf} makes C's
- * {@code zmq_send}/{@code zmq_recv} calls on a reused {@code byte[]}. Errno is captured in the
- * same downcall, as zmq-ffm's engine does, and each workload takes the cheaper of the engine's
- * two ways to call: throughput a first {@code ZMQ_DONTWAIT} attempt through a {@code critical}
- * handle ({@code critical(true)} on the array itself for {@code buf}) and only on {@code EAGAIN}
- * the ordinary blocking call; latency, where every receive would miss (a failed attempt costs
+ * {@code zmq_send}/{@code zmq_recv} calls on a reused {@code byte[]}. The handles are those of
+ * zmq-ffm's engine, and each workload takes the cheaper of its two ways to call: throughput a
+ * first {@code ZMQ_DONTWAIT} attempt through a {@code critical} handle ({@code critical(true)} on
+ * the array itself for {@code buf}) that captures no errno, and on failure the ordinary blocking
+ * call, which captures errno (and meets any real error again at once); latency, where every receive would miss (a failed attempt costs
  * libzmq a {@code poll(2)}), the ordinary blocking call at once. A blocking {@code buf} call goes
  * through a native buffer, which an ordinary downcall needs. So the gap between these rows and C
  * is what FFM itself costs, and the gap between them and zmq-ffm's rows is what zmq-ffm's Java
@@ -40,7 +40,6 @@ public final class RawFfmPerf {
     private static final int ZMQ_RCVHWM = 24;
     private static final int ZMQ_LAST_ENDPOINT = 32;
     private static final int ZMQ_DONTWAIT = 1;
-    private static final int EAGAIN = 11;
     private static final long MSG_T = 64;
 
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
@@ -51,7 +50,6 @@ public final class RawFfmPerf {
     private static final Linker.Option CRITICAL = Linker.Option.critical(false);
     private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
     private static final MemoryLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final long ERRNO_OFFSET = CAPTURE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
     private static final SymbolLookup ZMQ = SymbolLookup.libraryLookup("libzmq.so.5", Arena.global());
 
     private static final MethodHandle CTX_NEW = handle("zmq_ctx_new", FunctionDescriptor.of(POINTER));
@@ -67,18 +65,18 @@ public final class RawFfmPerf {
     private static final FunctionDescriptor MSG_IO = FunctionDescriptor.of(INT, POINTER, POINTER, INT);
     private static final MethodHandle MSG_SEND = handle("zmq_msg_send", MSG_IO, ERRNO);
     private static final MethodHandle MSG_RECV = handle("zmq_msg_recv", MSG_IO, ERRNO);
-    private static final MethodHandle MSG_SEND_CRITICAL = handle("zmq_msg_send", MSG_IO, CRITICAL, ERRNO);
-    private static final MethodHandle MSG_RECV_CRITICAL = handle("zmq_msg_recv", MSG_IO, CRITICAL, ERRNO);
+    private static final MethodHandle MSG_SEND_CRITICAL = handle("zmq_msg_send", MSG_IO, CRITICAL);
+    private static final MethodHandle MSG_RECV_CRITICAL = handle("zmq_msg_recv", MSG_IO, CRITICAL);
     private static final MethodHandle MSG_INIT = handle("zmq_msg_init", FunctionDescriptor.of(INT, POINTER), CRITICAL);
     private static final MethodHandle MSG_INIT_SIZE = handle("zmq_msg_init_size",
-            FunctionDescriptor.of(INT, POINTER, SIZE_T), CRITICAL, ERRNO);
+            FunctionDescriptor.of(INT, POINTER, SIZE_T), CRITICAL);
     private static final MethodHandle MSG_SIZE = handle("zmq_msg_size", FunctionDescriptor.of(SIZE_T, POINTER), CRITICAL);
     private static final MethodHandle MSG_CLOSE = handle("zmq_msg_close", FunctionDescriptor.of(INT, POINTER), CRITICAL);
     private static final FunctionDescriptor BUF_IO = FunctionDescriptor.of(INT, POINTER, POINTER, SIZE_T, INT);
     private static final MethodHandle SEND = handle("zmq_send", BUF_IO, ERRNO);
     private static final MethodHandle RECV = handle("zmq_recv", BUF_IO, ERRNO);
-    private static final MethodHandle SEND_HEAP_CRITICAL = handle("zmq_send", BUF_IO, CRITICAL_HEAP, ERRNO);
-    private static final MethodHandle RECV_HEAP_CRITICAL = handle("zmq_recv", BUF_IO, CRITICAL_HEAP, ERRNO);
+    private static final MethodHandle SEND_HEAP_CRITICAL = handle("zmq_send", BUF_IO, CRITICAL_HEAP);
+    private static final MethodHandle RECV_HEAP_CRITICAL = handle("zmq_recv", BUF_IO, CRITICAL_HEAP);
 
     private RawFfmPerf() {}
 
@@ -215,7 +213,7 @@ public final class RawFfmPerf {
         /** Sends a new frame of {@code size} bytes. */
         void send(MemorySegment socket) throws Throwable {
             if (msgStyle) {
-                check((int) MSG_INIT_SIZE.invokeExact(errno, msg, (long) size), "zmq_msg_init_size");
+                check((int) MSG_INIT_SIZE.invokeExact(msg, (long) size), "zmq_msg_init_size");
             }
             send(socket, size);
         }
@@ -227,13 +225,11 @@ public final class RawFfmPerf {
 
         private void send(MemorySegment socket, int length) throws Throwable {
             if (msgStyle) {
-                if (!attemptFirst || (int) MSG_SEND_CRITICAL.invokeExact(errno, msg, socket, ZMQ_DONTWAIT) < 0) {
-                    again("zmq_msg_send");
+                if (!attemptFirst || (int) MSG_SEND_CRITICAL.invokeExact(msg, socket, ZMQ_DONTWAIT) < 0) {
                     check((int) MSG_SEND.invokeExact(errno, msg, socket, 0), "zmq_msg_send");
                 }
             } else if (!attemptFirst
-                    || (int) SEND_HEAP_CRITICAL.invokeExact(errno, socket, array, (long) length, ZMQ_DONTWAIT) < 0) {
-                again("zmq_send");
+                    || (int) SEND_HEAP_CRITICAL.invokeExact(socket, array, (long) length, ZMQ_DONTWAIT) < 0) {
                 MemorySegment.copy(array, 0, staging, 0, length);
                 check((int) SEND.invokeExact(errno, socket, staging, (long) length, 0), "zmq_send");
             }
@@ -242,16 +238,14 @@ public final class RawFfmPerf {
         /** Receives one frame: its size. */
         int receive(MemorySegment socket) throws Throwable {
             if (msgStyle) {
-                if (!attemptFirst || (int) MSG_RECV_CRITICAL.invokeExact(errno, msg, socket, ZMQ_DONTWAIT) < 0) {
-                    again("zmq_msg_recv");
+                if (!attemptFirst || (int) MSG_RECV_CRITICAL.invokeExact(msg, socket, ZMQ_DONTWAIT) < 0) {
                     check((int) MSG_RECV.invokeExact(errno, msg, socket, 0), "zmq_msg_recv");
                 }
                 return (int) (long) MSG_SIZE.invokeExact(msg);
             }
-            int n = attemptFirst ? (int) RECV_HEAP_CRITICAL.invokeExact(errno, socket, array, array.byteSize(), ZMQ_DONTWAIT)
+            int n = attemptFirst ? (int) RECV_HEAP_CRITICAL.invokeExact(socket, array, array.byteSize(), ZMQ_DONTWAIT)
                     : -1;
             if (n < 0) {
-                again("zmq_recv");
                 n = (int) RECV.invokeExact(errno, socket, staging, staging.byteSize(), 0);
                 check(n, "zmq_recv");
                 MemorySegment.copy(staging, 0, array, 0, Math.min(n, size));
@@ -268,16 +262,6 @@ public final class RawFfmPerf {
 
         void close() throws Throwable {
             check((int) MSG_CLOSE.invokeExact(msg), "zmq_msg_close");
-        }
-
-        private void again(String what) {
-            if (!attemptFirst) {
-                return;
-            }
-            int code = errno.get(INT, ERRNO_OFFSET);
-            if (code != EAGAIN) {
-                throw new IllegalStateException(what + " failed, errno " + code);
-            }
         }
     }
 

@@ -20,7 +20,9 @@ import java.util.Optional;
  * <ul>
  *   <li>every call that can fail captures {@code errno} in the same downcall
  *       ({@link Linker.Option#captureCallState}); a later {@code zmq_errno()} may see a value
- *       overwritten by the JVM in between. The capture segment is the first argument;</li>
+ *       overwritten by the JVM in between. The capture segment is the first argument. The one
+ *       exception are the {@code *_attempt} forms: a first non-blocking try whose failure is
+ *       always followed by a capturing call that meets the same error (see {@code Engine});</li>
  *   <li>short calls that never block ({@code zmq_msg_data}, {@code zmq_msg_size},
  *       {@code zmq_msg_more}, and with errno capture {@code zmq_msg_init}, {@code zmq_msg_init_size},
  *       {@code zmq_msg_close}) use {@link Linker.Option#critical(boolean) critical(false)}, which
@@ -497,6 +499,57 @@ public final class LibZmq {
     private static final class RecvCriticalHeap {
         static final MethodHandle H = LINKER.downcallHandle(address("zmq_recv"),
                 FunctionDescriptor.of(INT, POINTER, POINTER, SIZE_T, INT), CRITICAL_HEAP, CAPTURE_ERRNO);
+    }
+
+    // First attempts whose failure is always followed by a call that captures errno (the
+    // blocking call, or the capturing form again): the same critical calls without the capture,
+    // which costs a runtime call per downcall. See Engine.transfer.
+
+    private static final class MsgSendAttempt {
+        static final MethodHandle H = critical("zmq_msg_send", FunctionDescriptor.of(INT, POINTER, POINTER, INT));
+    }
+
+    private static final class MsgRecvAttempt {
+        static final MethodHandle H = critical("zmq_msg_recv", FunctionDescriptor.of(INT, POINTER, POINTER, INT));
+    }
+
+    private static final class SendHeapAttempt {
+        static final MethodHandle H = LINKER.downcallHandle(address("zmq_send"),
+                FunctionDescriptor.of(INT, POINTER, POINTER, SIZE_T, INT), CRITICAL_HEAP);
+    }
+
+    private static final class RecvHeapAttempt {
+        static final MethodHandle H = LINKER.downcallHandle(address("zmq_recv"),
+                FunctionDescriptor.of(INT, POINTER, POINTER, SIZE_T, INT), CRITICAL_HEAP);
+    }
+
+    private static final class MsgInitSizeAttempt {
+        static final MethodHandle H = critical("zmq_msg_init_size", FunctionDescriptor.of(INT, POINTER, SIZE_T));
+    }
+
+    /** {@code zmq_msg_send}, critical, errno not captured: only with {@code ZMQ_DONTWAIT}, only as a first attempt. */
+    public static int zmq_msg_send_attempt(MemorySegment msg, MemorySegment socket, int flags) {
+        try { return (int) MsgSendAttempt.H.invokeExact(msg, socket, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_msg_recv}, critical, errno not captured: only with {@code ZMQ_DONTWAIT}, only as a first attempt. */
+    public static int zmq_msg_recv_attempt(MemorySegment msg, MemorySegment socket, int flags) {
+        try { return (int) MsgRecvAttempt.H.invokeExact(msg, socket, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_send}, critical with heap access, errno not captured: as {@link #zmq_msg_send_attempt}. */
+    public static int zmq_send_attempt(MemorySegment socket, MemorySegment buf, long len, int flags) {
+        try { return (int) SendHeapAttempt.H.invokeExact(socket, buf, len, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_recv}, critical with heap access, errno not captured: as {@link #zmq_msg_recv_attempt}. */
+    public static int zmq_recv_attempt(MemorySegment socket, MemorySegment buf, long len, int flags) {
+        try { return (int) RecvHeapAttempt.H.invokeExact(socket, buf, len, flags); } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code zmq_msg_init_size} without errno: on failure, call {@link #zmq_msg_init_size} for the reason. */
+    public static int zmq_msg_init_size_attempt(MemorySegment msg, long size) {
+        try { return (int) MsgInitSizeAttempt.H.invokeExact(msg, size); } catch (Throwable t) { throw rethrow(t); }
     }
 
     /** {@code zmq_msg_send}, critical: only with {@code ZMQ_DONTWAIT}. */

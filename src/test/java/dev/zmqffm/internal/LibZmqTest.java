@@ -33,7 +33,7 @@ class LibZmqTest {
     /** zmq_h's descriptor for the C function a wrapper calls. */
     private static FunctionDescriptor generated(String wrapper) throws ReflectiveOperationException {
         // Variants of one C function (linker options differ) are named <function>_<variant>.
-        String function = wrapper.replaceFirst("_(upcalling|critical|ordinary)$", "");
+        String function = wrapper.replaceFirst("_(upcalling|critical|ordinary|attempt)$", "");
         return (FunctionDescriptor) zmq_h.class.getMethod(function + "$descriptor").invoke(null);
     }
 
