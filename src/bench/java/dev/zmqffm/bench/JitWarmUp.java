@@ -25,9 +25,17 @@ final class JitWarmUp {
         return Math.min(measuredSize, 65536);
     }
 
-    /** Messages (throughput) or round trips (latency) of the warm-up pass. */
+    /**
+     * Messages (throughput) or round trips (latency) of the warm-up pass. A throughput run waits
+     * only when its queue runs dry or full, once in hundreds of small messages: the pass must be
+     * long enough for those waiting paths to be compiled too (with 200,000 messages the engine's
+     * {@code await} was still compiled, and deoptimised, inside the timed run; -XX:+PrintCompilation).
+     */
     static int count(boolean throughput, int measuredSize) {
-        return throughput && measuredSize <= 1024 ? 200_000 : 20_000;
+        if (!throughput) {
+            return 20_000;
+        }
+        return measuredSize <= 64 ? 2_000_000 : measuredSize <= 1024 ? 500_000 : 20_000;
     }
 
     /** Returns once compilation time has not grown for 200 ms, or after 5 s at most. */
