@@ -36,22 +36,24 @@ import java.lang.invoke.MethodHandle;
 public final class BareFfmRoundTrip {
     private BareFfmRoundTrip() {}
 
-    private static final int ZMQ_REQ = 3;
-    private static final int ZMQ_REP = 4;
-    private static final int ZMQ_LINGER = 17;
-    private static final int ZMQ_LAST_ENDPOINT = 32;
-    private static final int ZMQ_DONTWAIT = 1;
+    // Shared with RawFfmPerf, the other bare tool (a class of their own would load one more
+    // class in the startup row this one measures).
+    static final int ZMQ_REQ = 3;
+    static final int ZMQ_REP = 4;
+    static final int ZMQ_LINGER = 17;
+    static final int ZMQ_LAST_ENDPOINT = 32;
+    static final int ZMQ_DONTWAIT = 1;
     private static final int EAGAIN = 11;
 
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-    private static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;
-    private static final ValueLayout POINTER = ValueLayout.ADDRESS;
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;
+    static final ValueLayout POINTER = ValueLayout.ADDRESS;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
-    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
-    private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
-    private static final MemoryLayout CAPTURE = Linker.Option.captureStateLayout();
+    static final Linker LINKER = Linker.nativeLinker();
+    static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
+    static final Linker.Option CRITICAL = Linker.Option.critical(false);
+    static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
+    static final MemoryLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final long ERRNO_OFFSET = CAPTURE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
 
     private static SymbolLookup zmq;

@@ -33,23 +33,23 @@ import java.lang.invoke.MethodHandle;
 public final class RawFfmPerf {
     private static final int ZMQ_PUSH = 8;
     private static final int ZMQ_PULL = 7;
-    private static final int ZMQ_REQ = 3;
-    private static final int ZMQ_REP = 4;
-    private static final int ZMQ_LINGER = 17;
+    private static final int ZMQ_REQ = BareFfmRoundTrip.ZMQ_REQ;
+    private static final int ZMQ_REP = BareFfmRoundTrip.ZMQ_REP;
+    private static final int ZMQ_LINGER = BareFfmRoundTrip.ZMQ_LINGER;
     private static final int ZMQ_SNDHWM = 23;
     private static final int ZMQ_RCVHWM = 24;
-    private static final int ZMQ_LAST_ENDPOINT = 32;
-    private static final int ZMQ_DONTWAIT = 1;
+    private static final int ZMQ_LAST_ENDPOINT = BareFfmRoundTrip.ZMQ_LAST_ENDPOINT;
+    private static final int ZMQ_DONTWAIT = BareFfmRoundTrip.ZMQ_DONTWAIT;
     private static final long MSG_T = 64;
 
-    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
-    private static final ValueLayout.OfLong SIZE_T = ValueLayout.JAVA_LONG;
-    private static final ValueLayout POINTER = ValueLayout.ADDRESS;
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
-    private static final Linker.Option CRITICAL = Linker.Option.critical(false);
-    private static final Linker.Option CRITICAL_HEAP = Linker.Option.critical(true);
-    private static final MemoryLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final ValueLayout.OfInt INT = BareFfmRoundTrip.INT;
+    private static final ValueLayout.OfLong SIZE_T = BareFfmRoundTrip.SIZE_T;
+    private static final ValueLayout POINTER = BareFfmRoundTrip.POINTER;
+    private static final Linker LINKER = BareFfmRoundTrip.LINKER;
+    private static final Linker.Option ERRNO = BareFfmRoundTrip.ERRNO;
+    private static final Linker.Option CRITICAL = BareFfmRoundTrip.CRITICAL;
+    private static final Linker.Option CRITICAL_HEAP = BareFfmRoundTrip.CRITICAL_HEAP;
+    private static final MemoryLayout CAPTURE = BareFfmRoundTrip.CAPTURE;
     private static final SymbolLookup ZMQ = SymbolLookup.libraryLookup("libzmq.so.5", Arena.global());
 
     private static final MethodHandle CTX_NEW = handle("zmq_ctx_new", FunctionDescriptor.of(POINTER));
