@@ -270,10 +270,11 @@ final class Engine {
     int transfer(int op, MemorySegment target, long length, int flags, long timeout) {
         int direction = isSend(op) ? FastPathSkips.SEND : FastPathSkips.RECEIVE;
         Thread self = Thread.currentThread();
+        long ownLimit = socketLimit(op);
         // On a platform thread, a wait as long as the socket's own timeout is the ordinary
         // blocking call: no added latency. (A socket timeout of 0 means no wait at all.)
         boolean blocking = timeout == SOCKET_TIMEOUT && (flags & DONTWAIT) == 0 && !self.isVirtual()
-                && socketLimit(op) != 0;
+                && ownLimit != 0;
         if (!blocking || self.isInterrupted() || !skips.skip(direction)) {
             if (blocking) {
                 // The attempt captures no errno: whatever made it fail, EAGAIN or a real error
@@ -285,13 +286,14 @@ final class Engine {
                     return rc;
                 }
                 skips.missed(direction);
-                return await(op, target, length, flags, socketLimit(op), true);
+                return await(op, target, length, flags, ownLimit, true);
             }
             int rc = attempt(op, target, length, flags | DONTWAIT);
             if (rc >= 0) {
+                skips.hit(direction);
                 return rc;
             }
-            long limit = (flags & DONTWAIT) != 0 || timeout == 0 ? 0 : timeout == SOCKET_TIMEOUT ? socketLimit(op) : timeout;
+            long limit = (flags & DONTWAIT) != 0 || timeout == 0 ? 0 : timeout == SOCKET_TIMEOUT ? ownLimit : timeout;
             int code = LibZmq.errno(capture);
             if (Failures.isAgain(code)) {
                 if (limit == 0) {
@@ -305,7 +307,7 @@ final class Engine {
         // A skipped attempt. A blocking call that returns at once found its message (or room)
         // there: the queue is flowing again, and the fast path pays again.
         long start = System.nanoTime();
-        int rc = await(op, target, length, flags, socketLimit(op), true);
+        int rc = await(op, target, length, flags, ownLimit, true);
         if (System.nanoTime() - start < FastPathSkips.QUICK_CALL_NANOS) {
             skips.hit(direction);
         }
