@@ -15,15 +15,13 @@ public final class JeroPerf {
     private JeroPerf() {}
 
     public static void main(String[] args) throws Exception {
-        boolean throughput = args[0].equals("thr");
-        String endpoint = args[1];
-        int size = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
-        int warmup = Integer.parseInt(args[4]);
+        PerfArgs a = PerfArgs.parse(args);
         try (ZContext ctx = new ZContext()) {
-            run(ctx, throughput, JitWarmUp.endpoint(endpoint), JitWarmUp.size(size), JitWarmUp.count(throughput, size), 0);
+            run(ctx, a.throughput(), JitWarmUp.endpoint(a.endpoint()), JitWarmUp.size(a.size()),
+                    JitWarmUp.count(a.throughput(), a.size()), 0);
             JitWarmUp.awaitQuietCompiler();
-            Perf.report(throughput, "bytes", size, count, run(ctx, throughput, endpoint, size, count, warmup));
+            Perf.report(a.throughput(), "bytes", a.size(), a.count(),
+                    run(ctx, a.throughput(), a.endpoint(), a.size(), a.count(), a.warmup()));
         }
     }
 

@@ -85,19 +85,15 @@ public final class RawFfmPerf {
     }
 
     public static void main(String[] args) throws Throwable {
-        boolean throughput = args[0].equals("thr");
-        String endpoint = args[1];
-        int size = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
-        int warmup = Integer.parseInt(args[4]);
-        boolean msgStyle = args[5].equals("msg");
+        PerfArgs a = PerfArgs.parse(args);
+        boolean msgStyle = a.style().equals("msg");
         MemorySegment ctx = (MemorySegment) CTX_NEW.invokeExact();
         // The same untimed pass as Perf's, so that compiled code is measured.
-        run(ctx, JitWarmUp.endpoint(endpoint), JitWarmUp.size(size), JitWarmUp.count(throughput, size), 0, throughput,
-                msgStyle);
+        run(ctx, JitWarmUp.endpoint(a.endpoint()), JitWarmUp.size(a.size()), JitWarmUp.count(a.throughput(), a.size()), 0,
+                a.throughput(), msgStyle);
         JitWarmUp.awaitQuietCompiler();
-        Perf.report(throughput, msgStyle ? "msg" : "buf", size, count,
-                run(ctx, endpoint, size, count, warmup, throughput, msgStyle));
+        Perf.report(a.throughput(), msgStyle ? "msg" : "buf", a.size(), a.count(),
+                run(ctx, a.endpoint(), a.size(), a.count(), a.warmup(), a.throughput(), msgStyle));
         check((int) CTX_TERM.invokeExact(ctx), "zmq_ctx_term");
     }
 
